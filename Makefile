@@ -1,0 +1,44 @@
+# The two set-up commands are `make serve` and `make test`; each creates .venv when missing.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+ADDR ?= 127.0.0.1:8000
+
+# Material for MkDocs prints an end-of-life notice on every build; keep real warnings visible.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test lint linkcheck bench check clean
+
+$(STAMP): requirements.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required")'
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --no-deps -e .
+	@touch $(STAMP)
+
+serve: $(STAMP)
+	$(PY) -m mkdocs serve --livereload --dev-addr $(ADDR)
+
+build: $(STAMP)
+	$(PY) -m mkdocs build --strict --clean --site-dir site
+
+check: $(STAMP)
+	$(PY) -m handbook check
+
+lint: $(STAMP)
+	$(PY) -m ruff check .
+
+linkcheck: build
+	$(PY) scripts/linkcheck.py site
+
+test: $(STAMP)
+	$(PY) -m ruff check .
+	$(PY) -m pytest
+
+bench: $(STAMP)
+	$(PY) scripts/bench.py
+
+clean:
+	rm -rf site .pytest_cache

@@ -1,0 +1,136 @@
+"""Load and validate every YAML file under data/ against its JSON Schema.
+
+Each data file names its schema in a first-lines comment that editors understand too:
+    # yaml-language-server: $schema=schema/tools.schema.json
+Every problem in every file is collected; nothing stops at the first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from handbook.paths import rel
+from handbook.problems import Problem, key_path
+from handbook.yamlload import YAML11_BOOLEAN_WORDS, YamlDoc, YamlError, load_yaml
+
+_SCHEMA_COMMENT = re.compile(r"^#\s*yaml-language-server:\s*\$schema=(\S+)", re.M)
+
+
+@dataclass
+class DataSet:
+    """All data files of a handbook, keyed by path relative to the project root."""
+
+    root: Path
+    docs: dict[str, YamlDoc] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def get(self, name: str) -> YamlDoc | None:
+        """The document at data/`name` (e.g. "tools.yml"), or None."""
+        return self.docs.get(f"data/{name}")
+
+    def under(self, folder: str) -> list[YamlDoc]:
+        """Documents under data/`folder`/, sorted by path."""
+        prefix = f"data/{folder.strip('/')}/"
+        return [doc for path, doc in sorted(self.docs.items()) if path.startswith(prefix)]
+
+
+def json_view(value: Any) -> Any:
+    """The data as JSON would hold it: dates become ISO strings, for schema validation."""
+    if isinstance(value, dict):
+        return {str(k): json_view(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [json_view(v) for v in value]
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def schema_ref(text: str) -> str | None:
+    match = _SCHEMA_COMMENT.search("\n".join(text.splitlines()[:5]))
+    return match.group(1) if match else None
+
+
+def _describe(error: jsonschema.ValidationError, doc: YamlDoc) -> str:
+    path = tuple(error.absolute_path)
+    raw = doc.scalars.get(path, "")
+    if (
+        error.validator == "type"
+        and isinstance(error.instance, bool)
+        and raw.lower() in YAML11_BOOLEAN_WORDS
+    ):
+        return (
+            f"`{raw}` was read as the boolean {str(error.instance).lower()}, "
+            f"but text is expected here; put it in quotes: '{raw}'"
+        )
+    if error.validator == "format" and error.validator_value == "date":
+        return f"{error.instance!r} is not a real date in the form YYYY-MM-DD"
+    return error.message
+
+
+def validate_doc(doc: YamlDoc, schema: dict) -> list[Problem]:
+    validator_cls = jsonschema.validators.validator_for(schema)
+    validator = validator_cls(schema, format_checker=validator_cls.FORMAT_CHECKER)
+    problems = []
+    for error in validator.iter_errors(json_view(doc.data)):
+        path = tuple(error.absolute_path)
+        problems.append(Problem(doc.file, doc.line_of(path), _describe(error, doc), key_path(path)))
+    return sorted(problems)
+
+
+def load_file(path: Path, root: Path) -> tuple[YamlDoc | None, list[Problem]]:
+    name = rel(path, root)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, [Problem(name, 0, f"cannot read file: {exc}")]
+    try:
+        doc = load_yaml(text, name)
+    except YamlError as exc:
+        return None, [exc.problem]
+    ref = schema_ref(text)
+    if ref is None:
+        hint = "add '# yaml-language-server: $schema=schema/NAME.schema.json' as its first line"
+        return doc, [Problem(name, 1, f"no JSON Schema declared; {hint}")]
+    schema_path = (path.parent / ref).resolve()
+    try:
+        schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        return doc, [Problem(name, 1, f"cannot use schema {ref}: {exc}")]
+    return doc, validate_doc(doc, schema)
+
+
+def load_dataset(root: Path) -> DataSet:
+    """Load every data/**/*.yml (schemas excluded) and validate each against its schema."""
+    dataset = DataSet(root=root)
+    folder = root / "data"
+    for path in sorted([*folder.rglob("*.yml"), *folder.rglob("*.yaml")]):
+        if "schema" in path.relative_to(folder).parts[:1]:
+            continue
+        doc, problems = load_file(path, root)
+        dataset.problems.extend(problems)
+        if doc is not None:
+            dataset.docs[doc.file] = doc
+    return dataset
+
+
+def to_date(value: Any) -> dt.date | None:
+    """A date from YAML (already a date) or from a quoted ISO string; None when absent/invalid."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None

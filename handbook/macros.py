@@ -1,0 +1,29 @@
+"""mkdocs-macros module: the macros a page can use once it opts in with `render_macros: true`.
+
+Thin adapter: each feature module exposes `register(env, handbook)` and keeps its logic pure.
+"""
+
+from __future__ import annotations
+
+from markupsafe import escape
+
+from handbook.mkdocs_adapter import get_handbook
+
+# Feature modules that register macros; each has register(env, handbook).
+FEATURES: list = []
+
+
+def define_env(env) -> None:
+    handbook = get_handbook(env.conf)
+    env.variables["handbook_today"] = handbook.today.isoformat()
+
+    @env.macro
+    def owner_name(owner_id: str) -> str:
+        """The display name of an owner id from data/owners.yml; unknown ids fail the build."""
+        try:
+            return str(escape(handbook.owners[owner_id].name))
+        except KeyError:
+            raise ValueError(f"owner_name: {owner_id!r} is not in data/owners.yml") from None
+
+    for feature in FEATURES:
+        feature.register(env, handbook)

@@ -1,0 +1,56 @@
+"""One entry point that loads the data and runs every cross-check: used by the build and the CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from handbook import owners as owners_mod
+from handbook.data import DataSet, load_dataset
+from handbook.owners import Owner
+from handbook.problems import Problem
+from handbook.today import today as resolve_today
+
+CrossCheck = Callable[[DataSet, dt.date], list[Problem]]
+
+# Checks across files and records, after each file passed its own schema.
+# Each feature module adds its own check here.
+CROSS_CHECKS: list[CrossCheck] = [
+    lambda dataset, _today: owners_mod.check(dataset),
+]
+
+
+@dataclass
+class Handbook:
+    """Everything one build (or one CLI run) knows: loaded once, never cached across builds."""
+
+    root: Path
+    today: dt.date
+    dataset: DataSet
+    problems: list[Problem]
+    # Derived views computed on first use within this build (see `memo`).
+    _memo: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @property
+    def owners(self) -> dict[str, Owner]:
+        return self.memo("owners", lambda: owners_mod.owners(self.dataset))
+
+    def memo(self, key: str, compute: Callable[[], Any]) -> Any:
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
+
+def load_handbook(root: Path, today: str | dt.date | None = None) -> Handbook:
+    day = resolve_today(today)
+    dataset = load_dataset(root)
+    problems = list(dataset.problems)
+    # Cross-checks only make sense on files that passed their schema.
+    broken = {p.file for p in problems if p.severity == "error"}
+    if not broken:
+        for check in CROSS_CHECKS:
+            problems.extend(check(dataset, day))
+    return Handbook(root=root, today=day, dataset=dataset, problems=sorted(problems))

@@ -1,0 +1,58 @@
+"""Load and validate data/ once per build, check page front matter, and place generated pages.
+
+Thin adapter: the decisions live in handbook.validate and handbook.pages.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from handbook.frontmatter import parse_page
+from handbook.mkdocs_adapter import get_handbook, log, project_root, slot_generated_pages
+from handbook.pages import check_page
+from handbook.paths import rel
+
+_PAGE_ERRORS = "_handbook_page_errors"
+
+
+# Run before every other plugin, so data errors stop the build before anything renders.
+@event_priority(100)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    get_handbook(config)
+    config[_PAGE_ERRORS] = []
+    return config
+
+
+@event_priority(-100)
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    return slot_generated_pages(nav, config, files)
+
+
+@event_priority(100)
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.generated_by:
+        return markdown
+    handbook = get_handbook(config)
+    name = rel(Path(page.file.abs_src_path), project_root(config))
+    parsed, problems = parse_page(page.file.content_string, name)
+    if not problems:
+        problems = check_page(parsed, handbook.owners, handbook.today)
+    for problem in problems:
+        log.error(str(problem))
+    config[_PAGE_ERRORS].extend(problems)
+    return markdown
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    count = len(config.get(_PAGE_ERRORS, []))
+    if count:
+        # Stop before any page is written: nothing is published half-broken.
+        raise PluginError(f"{count} front matter error(s) in docs/; see the messages above")
+    return env

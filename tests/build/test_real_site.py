@@ -1,0 +1,50 @@
+"""The real handbook: strict build with no warning, and linkchecker over the built site."""
+
+import subprocess
+import sys
+
+from tests.helpers import ROOT
+
+
+def test_real_site_builds_strict_without_warnings(real_site):
+    assert real_site.ok, real_site.log
+    assert real_site.warnings() == []
+
+
+def test_real_site_makes_no_request_off_host(real_site):
+    # No web fonts and no third-party assets in the page head.
+    html = real_site.html("")
+    assert "fonts.googleapis.com" not in html
+    assert "fonts.gstatic.com" not in html
+    assert "unpkg.com" not in html and "cdn.jsdelivr.net" not in html
+
+
+def test_linkchecker_finds_no_broken_link(real_site):
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "linkcheck.py"), str(real_site.site)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert " 0 errors found" in result.stdout
+    checked = int(result.stdout.split(" links in ")[0].rsplit("\n", 1)[-1].split()[-1])
+    assert checked > 20, result.stdout
+
+
+def test_linkchecker_catches_a_broken_link(real_site, tmp_path):
+    # Negative control: the same check fails on a page with a link to nowhere.
+    import shutil
+
+    site = tmp_path / "site"
+    shutil.copytree(real_site.site, site)
+    index = site / "index.html"
+    index.write_text(
+        index.read_text().replace("</article>", '<a href="nowhere/">x</a></article>', 1)
+    )
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "linkcheck.py"), str(site)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode != 0
+    assert "nowhere" in result.stdout

@@ -1,0 +1,113 @@
+"""Shared helpers for tests: fixture sites built with the project's real configuration."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXED_TODAY = "2026-11-21"
+
+
+@dataclass
+class BuildResult:
+    returncode: int
+    log: str
+    site: Path
+
+    @property
+    def ok(self) -> bool:
+        return self.returncode == 0
+
+    def html(self, url_path: str) -> str:
+        """HTML of a built page, e.g. html('guidelines/') or html('tools/jira/')."""
+        path = self.site / url_path
+        if url_path.endswith("/") or url_path == "":
+            path = path / "index.html"
+        return path.read_text(encoding="utf-8")
+
+    def warnings(self) -> list[str]:
+        return [line for line in self.log.splitlines() if line.startswith(("WARNING", "ERROR"))]
+
+
+def mkdocs_env(today: str = FIXED_TODAY, **extra: str) -> dict[str, str]:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", HANDBOOK_TODAY=today)
+    env.update(extra)
+    return env
+
+
+def build(project: Path, site: Path | None = None, env: dict | None = None) -> BuildResult:
+    """Run a real `mkdocs build --strict` of `project` into `site`."""
+    site = site or project / "site"
+    cmd = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--clean",
+        "-f",
+        str(project / "mkdocs.yml"),
+        "-d",
+        str(site),
+    ]
+    result = subprocess.run(
+        cmd, capture_output=True, text=True, env=env or mkdocs_env(), cwd=project
+    )
+    return BuildResult(result.returncode, result.stdout + result.stderr, site)
+
+
+def project_config(nav: str | None = None) -> str:
+    """The project's mkdocs.yml with its nav replaced (the Nav block is kept last in the file)."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    head = text[: text.index("\nnav:")] + "\n"
+    return head + (textwrap.dedent(nav) if nav else "")
+
+
+def write(base: Path, files: dict[str, str]) -> None:
+    for name, content in files.items():
+        path = base / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(content).lstrip("\n"), encoding="utf-8")
+
+
+def make_project(
+    tmp: Path,
+    docs: dict[str, str],
+    data: dict[str, str] | None = None,
+    nav: str | None = None,
+    copy_data: bool = True,
+    extra: dict[str, str] | None = None,
+) -> Path:
+    """A small real handbook in `tmp`: the project's config, hooks and schemas, plus `docs`.
+
+    With copy_data the project's data/ comes along; `data` files then override or add.
+    """
+    project = tmp / "project"
+    project.mkdir()
+    (project / "mkdocs.yml").write_text(project_config(nav), encoding="utf-8")
+    shutil.copytree(ROOT / "hooks", project / "hooks")
+    shutil.copytree(ROOT / "templates", project / "templates")
+    # mkdocs.yml watches the package folder under `serve`; it must exist for the config to load.
+    (project / "handbook").mkdir()
+    if copy_data:
+        shutil.copytree(ROOT / "data", project / "data")
+    else:
+        shutil.copytree(ROOT / "data" / "schema", project / "data" / "schema")
+    (project / "docs" / ".includes").mkdir(parents=True)
+    write(project / "docs", docs)
+    write(project / "data", data or {})
+    write(project, extra or {})
+    return project
+
+
+def page(body: str, owner: str = "product-ops", reviewed: str = "2026-11-01", **meta: str) -> str:
+    """A page with valid front matter."""
+    lines = [f"owner: {owner}", f"last_reviewed: {reviewed}"]
+    lines += [f"{k}: {v}" for k, v in meta.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n" + textwrap.dedent(body).lstrip("\n")

@@ -1,0 +1,63 @@
+import subprocess
+import sys
+
+from tests.helpers import ROOT, make_project, page
+
+
+def run_check(root, *args):
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "handbook",
+            "check",
+            "--root",
+            str(root),
+            "--today",
+            "2026-11-21",
+            *args,
+        ],
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_real_repository_passes():
+    result = run_check(ROOT)
+    assert result.returncode == 0, result.stderr
+    assert "OK" in result.stdout
+
+
+def test_reports_every_problem_and_exits_1(tmp_path):
+    project = make_project(
+        tmp_path,
+        {
+            "index.md": page("# Home\n", owner="ghost"),
+            "other.md": "---\nowner: [a, b\n---\n# Other\n",
+        },
+    )
+    owners = project / "data" / "owners.yml"
+    owners.write_text(owners.read_text().replace("    kind: team\n", "    kind: tribe\n", 1))
+    result = run_check(project)
+    assert result.returncode == 1
+    assert "data/owners.yml:" in result.stderr and "tribe" in result.stderr
+    assert "docs/other.md:3:" in result.stderr
+    assert "error(s)" in result.stderr
+
+
+def test_unknown_owner_lists_valid_ones(tmp_path):
+    project = make_project(tmp_path, {"index.md": page("# Home\n", owner="ghost")})
+    result = run_check(project)
+    assert result.returncode == 1
+    assert "docs/index.md:2: owner 'ghost' is not in data/owners.yml" in result.stderr
+    assert "product-ops" in result.stderr
+
+
+def test_console_script_is_installed():
+    exe = ROOT / ".venv" / "bin" / "handbook"
+    result = subprocess.run(
+        [sys.executable, "-m", "handbook", "--help"], capture_output=True, text=True
+    )
+    assert result.returncode == 0 and "check" in result.stdout
+    if exe.exists():
+        assert subprocess.run([str(exe), "--help"], capture_output=True).returncode == 0

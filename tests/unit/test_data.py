@@ -1,0 +1,101 @@
+import json
+from pathlib import Path
+
+from handbook.data import load_dataset, to_date
+
+SCHEMA = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "type": "object",
+    "properties": {
+        "items": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["id", "answer"],
+                "properties": {
+                    "id": {"type": "string"},
+                    "answer": {"type": "string"},
+                    "when": {"type": "string", "format": "date"},
+                    "count": {"type": "integer"},
+                },
+                "additionalProperties": False,
+            },
+        }
+    },
+}
+
+
+def project(tmp_path: Path, files: dict[str, str]) -> Path:
+    (tmp_path / "data" / "schema").mkdir(parents=True)
+    (tmp_path / "data" / "schema" / "x.schema.json").write_text(json.dumps(SCHEMA))
+    for name, text in files.items():
+        (tmp_path / "data" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "data" / name).write_text(text)
+    return tmp_path
+
+
+HEADER = "# yaml-language-server: $schema=schema/x.schema.json\n"
+
+
+def test_valid_file_has_no_problems(tmp_path):
+    root = project(tmp_path, {"x.yml": HEADER + "items:\n  - id: a\n    answer: yes please\n"})
+    dataset = load_dataset(root)
+    assert dataset.problems == []
+    assert dataset.get("x.yml").data["items"][0]["id"] == "a"
+
+
+def test_schema_violations_all_reported_with_lines(tmp_path):
+    text = (
+        HEADER + "items:\n  - id: a\n    answer: x\n    count: many\n  - id: b\n    colour: red\n"
+    )
+    dataset = load_dataset(project(tmp_path, {"x.yml": text}))
+    messages = [str(p) for p in dataset.problems]
+    assert any(m.startswith("data/x.yml:5: items[0].count:") for m in messages), messages
+    assert any(m.startswith("data/x.yml:6: items[1]:") and "answer" in m for m in messages)
+    assert any("colour" in m for m in messages)
+    assert len(messages) == 3
+
+
+def test_yes_no_read_as_boolean_gets_a_quoting_hint(tmp_path):
+    text = HEADER + "items:\n  - id: a\n    answer: no\n"
+    (problem,) = load_dataset(project(tmp_path, {"x.yml": text})).problems
+    assert str(problem).startswith("data/x.yml:4: items[0].answer:")
+    assert "`no` was read as the boolean false" in problem.message
+    assert "'no'" in problem.message
+
+
+def test_quoted_impossible_date_fails_format(tmp_path):
+    text = HEADER + "items:\n  - id: a\n    answer: x\n    when: '2026-02-30'\n"
+    (problem,) = load_dataset(project(tmp_path, {"x.yml": text})).problems
+    assert problem.line == 5 and "not a real date" in problem.message
+
+
+def test_unquoted_impossible_date_is_a_load_error(tmp_path):
+    text = HEADER + "items:\n  - id: a\n    answer: x\n    when: 2026-02-30\n"
+    (problem,) = load_dataset(project(tmp_path, {"x.yml": text})).problems
+    assert str(problem).startswith("data/x.yml:5:")
+
+
+def test_every_file_is_checked_not_just_the_first(tmp_path):
+    files = {
+        "a.yml": HEADER + "items: [{id: a}]\n",
+        "sub/b.yml": "# yaml-language-server: $schema=../schema/x.schema.json\nitems: [1\n",
+        "c.yml": "items: []\n",
+    }
+    dataset = load_dataset(project(tmp_path, files))
+    files_with_problems = {p.file for p in dataset.problems}
+    assert files_with_problems == {"data/a.yml", "data/sub/b.yml", "data/c.yml"}
+    (missing,) = [p for p in dataset.problems if p.file == "data/c.yml"]
+    assert "no JSON Schema declared" in missing.message
+
+
+def test_to_date():
+    assert str(to_date("2026-01-31")) == "2026-01-31"
+    assert to_date("2026-02-30") is None
+    assert to_date(None) is None
+
+
+def test_real_data_is_valid(root):
+    dataset = load_dataset(root)
+    assert [str(p) for p in dataset.problems] == []
+    assert dataset.get("owners.yml") is not None
