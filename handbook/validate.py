@@ -23,6 +23,15 @@ CROSS_CHECKS: list[CrossCheck] = [
 ]
 
 
+@dataclass(frozen=True)
+class DataUse:
+    """One piece of data a page shows, e.g. label "tool Jira", source "data/tools.yml"."""
+
+    label: str
+    source: str
+    last_updated: dt.date | None
+
+
 @dataclass
 class Handbook:
     """Everything one build (or one CLI run) knows: loaded once, never cached across builds."""
@@ -31,8 +40,16 @@ class Handbook:
     today: dt.date
     dataset: DataSet
     problems: list[Problem]
+    # Data each page showed through a macro, by page source path (e.g. "guidelines/x.md"):
+    # freshness compares the data's last_updated with the page's last_reviewed.
+    data_uses: dict[str, list[DataUse]] = field(default_factory=dict)
     # Derived views computed on first use within this build (see `memo`).
     _memo: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def record_use(self, page: str | None, use: DataUse) -> None:
+        """Remember that `page` (a docs-relative source path) shows `use`; None is ignored."""
+        if page:
+            self.data_uses.setdefault(page, []).append(use)
 
     @property
     def owners(self) -> dict[str, Owner]:
