@@ -47,8 +47,8 @@ class YamlDoc:
         return self.lines.get((), 1)
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that rejects duplicate keys and reports impossible dates with their line."""
+class _Checks:
+    """Rejects duplicate keys and reports impossible dates with their line (a loader mixin)."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
         seen: dict[Any, int] = {}
@@ -65,7 +65,7 @@ class _Loader(yaml.SafeLoader):
             seen[key] = line
         return super().construct_mapping(node, deep=deep)
 
-    def construct_yaml_timestamp(self, node: yaml.ScalarNode):  # type: ignore[override]
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode):
         try:
             return super().construct_yaml_timestamp(node)
         except ValueError as exc:
@@ -74,7 +74,25 @@ class _Loader(yaml.SafeLoader):
             ) from None
 
 
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+class PureLoader(_Checks, yaml.SafeLoader):
+    """The pure-Python parser."""
+
+
+PureLoader.add_constructor("tag:yaml.org,2002:timestamp", PureLoader.construct_yaml_timestamp)
+
+# libyaml's parser (bundled with PyYAML's wheels) is about ten times faster, which matters for
+# front matter read once per page per build; the same checks run on its nodes.
+if yaml.__with_libyaml__:
+
+    class CLoader(_Checks, yaml.CSafeLoader):  # type: ignore[misc]
+        """The libyaml parser, with the same constructors and checks."""
+
+    CLoader.add_constructor("tag:yaml.org,2002:timestamp", CLoader.construct_yaml_timestamp)
+    LOADERS: dict[str, type] = {"c": CLoader, "pure": PureLoader}
+else:  # pragma: no cover - PyYAML built without libyaml
+    LOADERS = {"pure": PureLoader}
+
+DEFAULT_LOADER = LOADERS.get("c", PureLoader)
 
 
 def _index_nodes(node: yaml.Node, path: KeyPath, lines: dict, scalars: dict) -> None:
@@ -92,12 +110,15 @@ def _index_nodes(node: yaml.Node, path: KeyPath, lines: dict, scalars: dict) -> 
         scalars[path] = node.value
 
 
-def load_yaml(text: str, file: str, line_offset: int = 0) -> YamlDoc:
+def load_yaml(
+    text: str, file: str, line_offset: int = 0, loader_cls: type | None = None
+) -> YamlDoc:
     """Parse one YAML document. Raises YamlError naming `file:line` on any problem.
 
     `line_offset` shifts reported lines, for YAML embedded in a larger file (front matter).
+    `loader_cls` picks a parser from LOADERS (default: libyaml when available).
     """
-    loader = _Loader(text)
+    loader = (loader_cls or DEFAULT_LOADER)(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None

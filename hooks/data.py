@@ -20,6 +20,7 @@ from handbook.pages import check_page
 from handbook.paths import rel
 
 _PAGE_ERRORS = "_handbook_page_errors"
+_DOCS_PREFIX = "_handbook_docs_prefix"
 
 
 # Run before every other plugin, so data errors stop the build before anything renders.
@@ -27,6 +28,8 @@ _PAGE_ERRORS = "_handbook_page_errors"
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     get_handbook(config)
     config[_PAGE_ERRORS] = []
+    # Resolved once per build, not once per page (resolve() costs a syscall per path part).
+    config[_DOCS_PREFIX] = rel(Path(config.docs_dir), project_root(config))
     return config
 
 
@@ -40,7 +43,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if page.file.generated_by:
         return markdown
     handbook = get_handbook(config)
-    name = rel(Path(page.file.abs_src_path), project_root(config))
+    name = f"{config[_DOCS_PREFIX]}/{page.file.src_uri}"
     parsed, problems = parse_page(page.file.content_string, name)
     if not problems:
         problems = check_page(parsed, handbook.owners, handbook.today)

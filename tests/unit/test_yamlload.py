@@ -2,11 +2,16 @@ import datetime as dt
 
 import pytest
 
-from handbook.yamlload import YamlError, load_yaml
+from handbook.yamlload import LOADERS, PureLoader, YamlError, load_yaml
+
+# Every test runs with each parser: libyaml (the default when present) and pure Python.
+pytestmark = pytest.mark.parametrize("loader", sorted(LOADERS))
 
 
-def test_loads_data_and_lines():
-    doc = load_yaml("a: 1\nitems:\n  - name: x\n  - name: y\n", "data/x.yml")
+def test_loads_data_and_lines(loader):
+    doc = load_yaml(
+        "a: 1\nitems:\n  - name: x\n  - name: y\n", "data/x.yml", loader_cls=LOADERS[loader]
+    )
     assert doc.data == {"a": 1, "items": [{"name": "x"}, {"name": "y"}]}
     assert doc.line_of(("items", 1, "name")) == 4
     assert doc.line_of(("items", 0)) == 3
@@ -14,37 +19,55 @@ def test_loads_data_and_lines():
     assert doc.line_of(("items", 1, "missing")) == 4
 
 
-def test_duplicate_key_names_both_lines():
+def test_duplicate_key_names_both_lines(loader):
     with pytest.raises(YamlError) as exc:
-        load_yaml("tools:\n  - id: a\n    id: b\n", "data/tools.yml")
+        load_yaml("tools:\n  - id: a\n    id: b\n", "data/tools.yml", loader_cls=LOADERS[loader])
     assert str(exc.value).startswith("data/tools.yml:3:")
     assert "duplicate key 'id'" in str(exc.value)
     assert "line 2" in str(exc.value)
 
 
-def test_malformed_yaml_names_line():
+def test_malformed_yaml_names_line(loader):
     with pytest.raises(YamlError) as exc:
-        load_yaml("a: 1\nb: [1, 2\nc: 3\n", "data/x.yml")
+        load_yaml("a: 1\nb: [1, 2\nc: 3\n", "data/x.yml", loader_cls=LOADERS[loader])
     assert str(exc.value).startswith("data/x.yml:")
     assert exc.value.problem.line >= 2
 
 
-def test_impossible_date_names_line():
+def test_impossible_date_names_line(loader):
     with pytest.raises(YamlError) as exc:
-        load_yaml("name: x\nrenewal: 2026-02-30\n", "data/tools.yml")
+        load_yaml("name: x\nrenewal: 2026-02-30\n", "data/tools.yml", loader_cls=LOADERS[loader])
     assert str(exc.value).startswith("data/tools.yml:2:")
     assert "2026-02-30" in str(exc.value)
 
 
-def test_real_date_is_a_date():
-    assert load_yaml("d: 2024-02-29\n", "f").data["d"] == dt.date(2024, 2, 29)
+def test_real_date_is_a_date(loader):
+    assert load_yaml("d: 2024-02-29\n", "f", loader_cls=LOADERS[loader]).data["d"] == dt.date(
+        2024, 2, 29
+    )
 
 
-def test_unsafe_tags_are_refused():
+def test_unsafe_tags_are_refused(loader):
     with pytest.raises(YamlError):
-        load_yaml("x: !!python/object/apply:os.system ['true']\n", "f.yml")
+        load_yaml(
+            "x: !!python/object/apply:os.system ['true']\n", "f.yml", loader_cls=LOADERS[loader]
+        )
 
 
-def test_line_offset_for_front_matter():
-    doc = load_yaml("owner: x\nlast_reviewed: 2026-01-01\n", "docs/p.md", line_offset=1)
+def test_line_offset_for_front_matter(loader):
+    doc = load_yaml(
+        "owner: x\nlast_reviewed: 2026-01-01\n",
+        "docs/p.md",
+        line_offset=1,
+        loader_cls=LOADERS[loader],
+    )
     assert doc.line_of(("last_reviewed",)) == 3
+
+
+def test_both_parsers_agree_on_data_and_lines(loader):
+    text = "owner: x\nlast_reviewed: 2026-11-01\ntags:\n  - a\n  - b: 2026-10-01\n"
+    doc = load_yaml(text, "docs/p.md", line_offset=1, loader_cls=LOADERS[loader])
+    pure = load_yaml(text, "docs/p.md", line_offset=1, loader_cls=PureLoader)
+    assert doc.data == pure.data
+    assert doc.lines == pure.lines
+    assert doc.scalars == pure.scalars

@@ -1,0 +1,315 @@
+"""Build-speed benchmark: the handbook's full configuration against plain Material.
+
+Usage: python scripts/bench.py [--sizes 250,500,1000,2000] [--runs 3] [--quick] [--enforce]
+                               [--out bench-output/bench.json] [--profile N] [--serve N]
+
+Generates synthetic handbooks (scripts/bench_site.py) in a temp folder, builds each with the
+project's full configuration and with plain Material (same markdown, theme and extensions, no
+hooks or macros), interleaved, and reports medians, the targets and whether each is met.
+Progress goes to stderr; the table to stdout; the same numbers to JSON. Exit code is non-zero
+on a missed target only with --enforce (a shared machine's timings are too noisy for CI).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import bench_site
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", HANDBOOK_TODAY=bench_site.TODAY)
+
+# Targets (held here, never in timed tests).
+MAX_RATIO_AT_1000 = 1.10
+MAX_SCALING_2000 = 2.2
+MAX_HTML_KB_PER_PAGE = 60.0
+MAX_FRESHNESS_S = 1.0
+
+
+def progress(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# Measuring
+# ---------------------------------------------------------------------------------------------
+
+
+def build(project: Path, config: str, site: Path) -> float:
+    """Wall time of one strict build; a failed build stops the benchmark with its log."""
+    cmd = [PY, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(project / config)]
+    start = time.perf_counter()
+    result = subprocess.run(
+        [*cmd, "-d", str(site)], capture_output=True, text=True, env=ENV, cwd=project
+    )
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        tail = "\n".join((result.stdout + result.stderr).splitlines()[-30:])
+        raise SystemExit(f"bench: build of {project / config} failed:\n{tail}")
+    return elapsed
+
+
+def html_kb_per_page(site: Path, pages: int) -> float:
+    total = sum(p.stat().st_size for p in site.rglob("*.html") if p.name != "404.html")
+    return total / 1024 / pages
+
+
+def count_pages(site: Path) -> int:
+    return sum(1 for p in site.rglob("index.html"))
+
+
+def has_command(name: str) -> bool:
+    result = subprocess.run(
+        [PY, "-m", "handbook", name, "--help"], capture_output=True, text=True, env=ENV
+    )
+    return result.returncode == 0
+
+
+def time_command(args: list[str], runs: int) -> tuple[float, int]:
+    """Median wall time of a command (process start included) and its last exit code."""
+    times, code = [], 0
+    for _ in range(runs):
+        start = time.perf_counter()
+        code = subprocess.run(args, capture_output=True, env=ENV).returncode
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), code
+
+
+def linkcheck(site: Path) -> dict:
+    start = time.perf_counter()
+    result = subprocess.run(
+        [PY, str(ROOT / "scripts" / "linkcheck.py"), str(site)],
+        capture_output=True,
+        text=True,
+        env=ENV,
+    )
+    elapsed = time.perf_counter() - start
+    found = re.search(r"(\d+) errors? found", result.stdout)
+    errors = int(found.group(1)) if found else None
+    return {"seconds": round(elapsed, 2), "exit_code": result.returncode, "errors": errors}
+
+
+def defined_macros() -> set[str]:
+    """Macro and variable names the tree's handbook.macros defines (via a stand-in env)."""
+    import handbook.macros
+
+    class Conf(dict):
+        def __getattr__(self, key):
+            try:
+                return self[key]
+            except KeyError:
+                raise AttributeError(key) from None
+
+    class Env:
+        def __init__(self) -> None:
+            self.conf = Conf(config_file_path=str(ROOT / "mkdocs.yml"))
+            self.variables: dict = {}
+            self.macros: dict = {}
+            self.filters: dict = {}
+
+        def macro(self, fn=None, name=""):
+            if fn is None:
+                return lambda f: self.macro(f, name)
+            self.macros[name or fn.__name__] = fn
+            return fn
+
+        def filter(self, fn=None, name=""):
+            if fn is None:
+                return lambda f: self.filter(f, name)
+            self.filters[name or fn.__name__] = fn
+            return fn
+
+    env = Env()
+    handbook.macros.define_env(env)
+    return set(env.macros) | set(env.variables)
+
+
+# ---------------------------------------------------------------------------------------------
+# The benchmark
+# ---------------------------------------------------------------------------------------------
+
+
+def bench_sizes(base: Path, sizes: list[int], runs: int, macros: set[str]) -> list[dict]:
+    projects = {}
+    for size in sizes:
+        progress(f"generating {size} pages")
+        projects[size] = bench_site.generate(base / f"h{size}", size, macros)
+        for note in projects[size].notes:
+            progress(note)
+    times: dict[tuple[int, str], list[float]] = {}
+    for run in range(runs):
+        for size in sizes:
+            # Alternate which variant goes first, so neither always meets a warmer cache.
+            order = ["full", "plain"] if run % 2 == 0 else ["plain", "full"]
+            for variant in order:
+                config = "mkdocs.yml" if variant == "full" else "mkdocs-plain.yml"
+                site = base / f"h{size}" / f"site-{variant}"
+                seconds = build(projects[size].root, config, site)
+                times.setdefault((size, variant), []).append(seconds)
+                progress(f"run {run + 1}/{runs}: {size} pages {variant}: {seconds:.1f} s")
+    rows = []
+    for size in sizes:
+        full = statistics.median(times[(size, "full")])
+        plain = statistics.median(times[(size, "plain")])
+        site = base / f"h{size}" / "site-full"
+        built = count_pages(site)
+        rows.append(
+            {
+                "pages": size,
+                "built_pages": built,
+                "full_s": round(full, 2),
+                "plain_s": round(plain, 2),
+                "ratio": round(full / plain, 3),
+                "ms_per_page": round(1000 * full / built, 1),
+                "html_kb_per_page": round(html_kb_per_page(site, built), 1),
+                "plain_html_kb_per_page": round(
+                    html_kb_per_page(base / f"h{size}" / "site-plain", built), 1
+                ),
+                "full_runs_s": [round(t, 2) for t in times[(size, "full")]],
+                "plain_runs_s": [round(t, 2) for t in times[(size, "plain")]],
+            }
+        )
+    return rows
+
+
+def check_targets(rows: list[dict], freshness: dict) -> list[dict]:
+    by_size = {row["pages"]: row for row in rows}
+
+    def target(name: str, value, limit, ok) -> dict:
+        status = "n/a" if value is None else ("pass" if ok else "fail")
+        return {"target": name, "value": value, "limit": limit, "status": status}
+
+    r1000, r2000 = by_size.get(1000), by_size.get(2000)
+    scaling = round(r2000["full_s"] / r1000["full_s"], 3) if r1000 and r2000 else None
+    worst_kb = max(row["html_kb_per_page"] for row in rows)
+    fresh = freshness["seconds"] if freshness["available"] and freshness["pages"] == 1000 else None
+    return [
+        target(
+            "full/plain ratio at 1,000 pages",
+            r1000 and r1000["ratio"],
+            MAX_RATIO_AT_1000,
+            r1000 and r1000["ratio"] <= MAX_RATIO_AT_1000,
+        ),
+        target("2,000 / 1,000 pages build time", scaling, MAX_SCALING_2000,
+               scaling is not None and scaling <= MAX_SCALING_2000),
+        target("HTML KB per page (largest)", worst_kb, MAX_HTML_KB_PER_PAGE,
+               worst_kb <= MAX_HTML_KB_PER_PAGE),
+        target("handbook freshness over 1,000 pages (s)", fresh, MAX_FRESHNESS_S,
+               fresh is not None and fresh < MAX_FRESHNESS_S),
+    ]  # fmt: skip
+
+
+def measure_cli(project: Path, pages: int, runs: int) -> dict:
+    """`handbook freshness` over the project, or `handbook check` when freshness is missing."""
+    available = has_command("freshness")
+    name = "freshness" if available else "check"
+    progress(f"timing `handbook {name}` over {pages} pages")
+    root_args = ["--root", str(project), "--today", bench_site.TODAY]
+    seconds, code = time_command([PY, "-m", "handbook", name, *root_args], runs)
+    return {
+        "command": f"handbook {name}",
+        "available": available,
+        "pages": pages,
+        "seconds": round(seconds, 3),
+        "exit_code": code,
+    }
+
+
+def format_table(result: dict) -> str:
+    lines = [
+        "| pages | full build s | plain build s | ratio | ms per page | HTML KB per page |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for row in result["builds"]:
+        lines.append(
+            f"| {row['pages']:,} | {row['full_s']:.1f} | {row['plain_s']:.1f} | "
+            f"{row['ratio']:.2f} | {row['ms_per_page']:.1f} | {row['html_kb_per_page']:.1f} |"
+        )
+    fresh = result["freshness"]
+    label = "" if fresh["available"] else " (freshness not available; timed `handbook check`)"
+    lines += [
+        "",
+        f"{fresh['command']} over {fresh['pages']:,} pages: {fresh['seconds']:.2f} s{label}",
+    ]
+    link = result["linkcheck"]
+    lines.append(
+        f"linkchecker over the built site ({link['pages']:,} pages): {link['seconds']:.1f} s, "
+        f"{link['errors']} error(s)"
+    )
+    lines += ["", "Targets:"]
+    for t in result["targets"]:
+        lines.append(f"  [{t['status']:>4}] {t['target']}: {t['value']} (limit {t['limit']})")
+    return "\n".join(lines)
+
+
+def run_benchmark(sizes: list[int], runs: int, out: Path) -> dict:
+    started = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    macros = defined_macros()
+    with tempfile.TemporaryDirectory(prefix="handbook-bench-") as tmp:
+        base = Path(tmp)
+        rows = bench_sizes(base, sizes, runs, macros)
+        # The CLI and linkchecker run on the 1,000-page handbook, or the closest size.
+        near = min(sizes, key=lambda s: abs(s - 1000))
+        freshness = measure_cli(base / f"h{near}", near, runs)
+        progress(f"linkchecker over the {near}-page site")
+        link = {"pages": near, **linkcheck(base / f"h{near}" / "site-full")}
+    result = {
+        "started": started,
+        "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
+        "runs": runs,
+        "macros_used": sorted(c.name for c in bench_site.MACRO_CALLS if c.name in macros),
+        "builds": rows,
+        "freshness": freshness,
+        "linkcheck": link,
+    }
+    result["targets"] = check_targets(rows, freshness)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    return result
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", help="page counts, comma-separated (default 250,500,1000,2000)")
+    parser.add_argument("--runs", type=int, help="builds per size and variant (default 3)")
+    parser.add_argument("--quick", action="store_true", help="smoke mode: 30 pages, 1 run")
+    parser.add_argument("--enforce", action="store_true", help="exit 1 when a target is missed")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench-output" / "bench.json")
+    parser.add_argument("--profile", type=int, metavar="N", help="profile one full build of N")
+    parser.add_argument("--serve", type=int, metavar="N", help="time `mkdocs serve` edits at N")
+    args = parser.parse_args(argv)
+    default_sizes = "30" if args.quick else "250,500,1000,2000"
+    args.sizes = [int(s) for s in (args.sizes or default_sizes).split(",")]
+    args.runs = args.runs or (1 if args.quick else 3)
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.profile:
+        import bench_profile
+
+        return bench_profile.main(args.profile, defined_macros(), args.out.parent)
+    if args.serve:
+        import bench_serve
+
+        return bench_serve.main(args.serve, defined_macros(), args.out.parent)
+    result = run_benchmark(args.sizes, args.runs, args.out)
+    print(format_table(result))
+    print(f"\nwritten: {args.out}")
+    missed = [t for t in result["targets"] if t["status"] == "fail"]
+    return 1 if args.enforce and missed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,464 @@
+"""Generate a synthetic handbook of N pages for the build benchmark (scripts/bench.py).
+
+The project gets the real mkdocs.yml (hooks, macros, extensions) with a generated nav, the
+project's data scaled to the page count, and realistic pages: front matter, headings, tables,
+task lists, admonitions, code blocks and links between pages. A share of pages opt into macros.
+A second config, `mkdocs-plain.yml`, builds the same docs with plain Material: same theme,
+features and markdown extensions, without our hooks, macros, extra CSS or theme overrides.
+Everything is deterministic (seeded), so two runs build the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import random
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = "2026-11-21"
+MACRO_SHARE = 0.2  # one page in five opts into macros
+
+AREAS = {
+    "guidelines": "Guidelines",
+    "playbooks": "Playbooks",
+    "rituals": "Rituals",
+    "onboarding": "Onboarding",
+    "tools": "Tool notes",
+    "releases": "Release practice",
+}
+TEAMS = [
+    "growth",
+    "payments",
+    "mobile",
+    "platform",
+    "enterprise",
+    "self-serve",
+    "search",
+    "messaging",
+    "billing",
+    "identity",
+    "analytics",
+    "integrations",
+    "admin-console",
+    "marketplace",
+]
+SUBJECTS = [
+    "Discovery interviews",
+    "Roadmap review",
+    "Pricing change",
+    "Beta programme",
+    "Incident follow-up",
+    "Feature flag clean-up",
+    "Quarterly planning",
+    "Customer advisory board",
+    "Churn analysis",
+    "Launch readiness",
+    "Experiment design",
+    "Support escalation",
+    "Data request",
+    "Design critique",
+    "Spec review",
+    "Deprecation notice",
+    "Access request",
+    "Vendor evaluation",
+    "Retrospective",
+    "Release notes",
+]
+KINDS = ["checklist", "guide", "playbook", "policy", "runbook", "FAQ", "decision record"]
+ROLES = ["Product manager", "Engineering lead", "Designer", "QA engineer", "Data analyst"]
+REVIEW_EVERY = ["3 months", "6 months", "12 months"]
+FIRST = ["Amara", "Jonas", "Priya", "Tomasz", "Lena", "Kofi", "Ines", "Ravi", "Sofia", "Hiro"]
+LAST = ["Haddad", "Lindqvist", "Mensah", "Novak", "Okoro", "Petrov", "Silva", "Tanaka", "Weber"]
+
+SENTENCES = [
+    "Use this page when the {team} team starts a {subject_l} and needs the same steps every time.",
+    "The {subject_l} for {team} runs on a fixed cadence so nobody has to remember to start it.",
+    "Write down the decision and who made it; a {subject_l} that lives only in chat is lost.",
+    "Ask the owner before changing the process: other teams copy this page for their own work.",
+    "Keep the scope to one quarter; anything longer goes to the roadmap review instead.",
+    "Link the ticket, the spec and the dashboard, so a reader can follow the trail in one click.",
+    "If a step does not apply, say why in the ticket rather than skipping it silently.",
+    "Customer-facing wording goes through support and sales before it is published.",
+    "Data that backs the decision must come from the shared dashboards, not a personal sheet.",
+    "The {team} product manager is accountable; the rest of the trio contributes and reviews.",
+    "Book thirty minutes at the end to agree on the next step and who owns it.",
+    "Flag a risk early in the team channel; late surprises cost more than early questions.",
+]
+STEPS = [
+    ("Collect the inputs", "the week before"),
+    ("Share the draft with the trio", "two days before"),
+    ("Run the session", "on the day"),
+    ("Record the decision", "the same day"),
+    ("Tell the affected teams", "within two days"),
+    ("Check the outcome", "after four weeks"),
+]
+TASKS = [
+    "Ticket linked in the tracker",
+    "Owner named in the page front matter",
+    "Dashboard link checked",
+    "Support and sales told about customer-facing changes",
+    "Decision recorded with its date",
+    "Follow-up booked in the calendar",
+]
+
+
+@dataclass(frozen=True)
+class MacroCall:
+    """A macro a generated page may call; used only when the tree defines `name`.
+
+    `needs` names context values (ids from the scaled data) that the call fills in; a call
+    whose needs are not in the context is skipped, so features can be listed before they land.
+    """
+
+    name: str
+    text: str
+    needs: tuple[str, ...] = ()
+
+
+# Add other features' macros here by name, e.g.
+#   MacroCall("tool_card", "{{{{ tool_card('{tool}') }}}}", ("tool",))
+# with the context value ("tool") supplied by `data_context`.
+MACRO_CALLS = [
+    MacroCall("owner_name", "This page is kept by {{{{ owner_name('{owner}') }}}}.", ("owner",)),
+    MacroCall("handbook_today", "Built on {{{{ handbook_today }}}}."),
+]
+
+
+@dataclass
+class PageSpec:
+    src: str  # docs-relative path
+    title: str
+    owner: str
+    macros: bool
+
+
+@dataclass
+class Handbook:
+    root: Path
+    pages: list[PageSpec]
+    notes: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------------------------
+# Data
+# ---------------------------------------------------------------------------------------------
+
+
+def _schema_line(path: Path) -> str:
+    return path.read_text(encoding="utf-8").splitlines()[0]
+
+
+def _person(k: int, team: str) -> dict[str, Any]:
+    first, last = FIRST[k % len(FIRST)], LAST[(k // len(FIRST)) % len(LAST)]
+    handle = f"{first[0]}{last}{k}".lower()
+    return {
+        "id": f"{first}-{last}-{k}".lower(),
+        "name": f"{first} {last}",
+        "kind": "person",
+        "team": team,
+        "role": f"Product manager, {TEAMS[k % len(TEAMS)]}",
+        "contact": f"{handle}@example.com",
+        "review_handle": f"@{handle}",
+    }
+
+
+def scale_owners(src: Path, dest: Path, pages: int) -> list[str]:
+    """The project's owners plus one generated person per 25 pages; returns every owner id."""
+    data = yaml.safe_load(src.read_text(encoding="utf-8"))
+    owners = list(data["owners"])
+    team = owners[0]["id"]
+    owners += [_person(k, team) for k in range(max(1, pages // 25))]
+    body = yaml.safe_dump({"owners": owners}, sort_keys=False, allow_unicode=True)
+    dest.write_text(_schema_line(src) + "\n" + body, encoding="utf-8")
+    return [o["id"] for o in owners]
+
+
+def _copies(item: dict, k: int) -> dict:
+    clone = dict(item)
+    for key in ("id", "slug", "version"):
+        if isinstance(clone.get(key), str):
+            clone[key] = f"{clone[key]}-{k}"
+    if isinstance(clone.get("name"), str):
+        clone["name"] = f"{clone['name']} {k}"
+    return clone
+
+
+def scale_records(src: Path, dest: Path, factor: int) -> None:
+    """Repeat each list of records with an `id` in a data file `factor` times, ids suffixed."""
+    data = yaml.safe_load(src.read_text(encoding="utf-8"))
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+                if all("id" in v for v in value):
+                    data[key] = value + [_copies(v, k) for k in range(2, factor + 1) for v in value]
+    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+    dest.write_text(_schema_line(src) + "\n" + body, encoding="utf-8")
+
+
+def scale_data(source: Path, project: Path, pages: int) -> tuple[list[str], list[str]]:
+    """Copy data/ (with its schemas), scaled to `pages`; returns (owner ids, notes).
+
+    Only data whose schema exists in the tree is copied, so tools and releases join the
+    benchmark once their features land. Scaled files that fail validation are replaced by the
+    unscaled originals (noted), so the benchmark never builds a handbook with data errors.
+    """
+    data = project / "data"
+    shutil.copytree(source / "data", data)
+    factor = max(1, pages // 250)
+    owner_ids = scale_owners(source / "data" / "owners.yml", data / "owners.yml", pages)
+    scaled = []
+    for path in sorted(data.rglob("*.yml")):
+        rel = path.relative_to(data)
+        if rel.parts[0] == "schema" or rel.as_posix() == "owners.yml" or factor == 1:
+            continue
+        scale_records(source / "data" / rel, path, factor)
+        scaled.append(rel)
+    notes = _restore_invalid(source, project, scaled)
+    return owner_ids, notes
+
+
+def _restore_invalid(source: Path, project: Path, scaled: list[Path]) -> list[str]:
+    from handbook.validate import load_handbook
+
+    bad = {p.file for p in load_handbook(project, TODAY).problems if p.severity == "error"}
+    notes = []
+    for rel in scaled:
+        name = f"data/{rel.as_posix()}"
+        if name in bad:
+            shutil.copyfile(source / name, project / name)
+            notes.append(f"{name}: scaled copy failed validation; using the original")
+    return notes
+
+
+def data_context(project: Path, owners: list[str]) -> dict[str, list[str]]:
+    """Ids a macro call can use, by kind: owners always; tools/releases when their data exists."""
+    context = {"owner": owners}
+    tools = project / "data" / "tools.yml"
+    if tools.is_file():
+        data = yaml.safe_load(tools.read_text(encoding="utf-8")) or {}
+        ids = [t["id"] for t in data.get("tools", []) if isinstance(t, dict) and "id" in t]
+        if ids:
+            context["tool"] = ids
+    return context
+
+
+# ---------------------------------------------------------------------------------------------
+# Pages
+# ---------------------------------------------------------------------------------------------
+
+
+def slugify(text: str) -> str:
+    out = "".join(c if c.isalnum() else "-" for c in text.lower())
+    return "-".join(part for part in out.split("-") if part)
+
+
+def plan_pages(count: int, owners: list[str], seed: int = 7) -> list[PageSpec]:
+    """`count` pages spread over area/team folders, each with a unique title."""
+    rng = random.Random(seed)
+    areas = list(AREAS)
+    pages = []
+    for i in range(count):
+        area = areas[i % len(areas)]
+        team = TEAMS[(i // len(areas)) % len(TEAMS)]
+        combo = i // (len(areas) * len(TEAMS))
+        subject = SUBJECTS[combo % len(SUBJECTS)]
+        kind = KINDS[(combo // len(SUBJECTS) + i) % len(KINDS)]
+        title = f"{subject} {kind} for {team.replace('-', ' ')}"
+        if combo >= len(SUBJECTS):
+            title += f" ({combo // len(SUBJECTS) + 1})"
+        src = f"{area}/{team}/{slugify(title)}.md"
+        pages.append(PageSpec(src, title, rng.choice(owners), rng.random() < MACRO_SHARE))
+    return pages
+
+
+def _link(src: str, target: str) -> str:
+    return posixpath.relpath(target, posixpath.dirname(src))
+
+
+def _front_matter(spec: PageSpec, rng: random.Random) -> str:
+    reviewed = dt.date(2026, 10, 1) + dt.timedelta(days=rng.randrange(52))
+    lines = [
+        f"owner: {spec.owner}",
+        f"last_reviewed: {reviewed.isoformat()}",
+        f"review_every: {rng.choice(REVIEW_EVERY)}",
+    ]
+    if spec.macros:
+        lines.append("render_macros: true")
+    return "---\n" + "\n".join(lines) + "\n---\n"
+
+
+def _macro_lines(spec: PageSpec, calls: list[MacroCall], context: dict, rng) -> list[str]:
+    values = {kind: rng.choice(ids) for kind, ids in context.items()}
+    values["owner"] = spec.owner
+    return [call.text.format(**values) for call in calls if set(call.needs) <= set(values)]
+
+
+def render_page(spec: PageSpec, others: list[PageSpec], calls: list[MacroCall], context, rng):
+    team = spec.src.split("/")[1].replace("-", " ")
+    words = {"team": team, "subject_l": spec.title.split(" for ")[0].lower()}
+    para = lambda n: " ".join(s.format(**words) for s in rng.sample(SENTENCES, n))  # noqa: E731
+    related = rng.sample(others, min(3, len(others)))
+    out = [_front_matter(spec, rng), f"# {spec.title}", "", para(3), ""]
+    if spec.macros:
+        out += [" ".join(_macro_lines(spec, calls, context, rng)), ""]
+    out += ["## When to use this", "", para(4), "", "## Steps", ""]
+    out += ["| Step | Who | When |", "| --- | --- | --- |"]
+    out += [f"| {s} | {rng.choice(ROLES)} | {w} |" for s, w in STEPS[: rng.randint(4, 6)]]
+    out += ["", para(2), "", "## Checklist", ""]
+    out += [f"- [{'x' if rng.random() < 0.4 else ' '}] {t}" for t in rng.sample(TASKS, 4)]
+    out += ["", '!!! tip "Keep it short"', "", f"    {para(2)}", ""]
+    if rng.random() < 0.3:
+        out += ["## Ticket fields", "", "```yaml", f"team: {team}", "priority: P2"]
+        out += [f"owner: {spec.owner}", "```", ""]
+    out += ["## Related pages", ""]
+    out += [f"- [{r.title}]({_link(spec.src, r.src)})" for r in related]
+    out += [f"- [Back to the steps](#steps)", ""]
+    return "\n".join(out)
+
+
+def area_index(area: str, specs: list[PageSpec]) -> str:
+    teams = sorted({s.src.split("/")[1] for s in specs})
+    lines = [
+        "---\nowner: product-ops\nlast_reviewed: 2026-11-02\nreview_every: 6 months\n---\n",
+        f"# {AREAS[area]}",
+        "",
+        f"{len(specs)} pages for {len(teams)} teams.",
+        "",
+    ]
+    lines += [f"- [{t.replace('-', ' ').capitalize()}]({t}/index.md)" for t in teams]
+    return "\n".join(lines) + "\n"
+
+
+def team_index(area: str, team: str, specs: list[PageSpec]) -> str:
+    lines = [
+        "---\nowner: product-ops\nlast_reviewed: 2026-11-02\nreview_every: 6 months\n---\n",
+        f"# {AREAS[area]} for {team.replace('-', ' ')}",
+        "",
+    ]
+    lines += [f"- [{s.title}]({posixpath.basename(s.src)})" for s in specs]
+    return "\n".join(lines) + "\n"
+
+
+def nav_yaml(specs: list[PageSpec]) -> str:
+    """An explicit nav: area tabs, a section per team, pages in order."""
+    nav: list = [{"Home": "index.md"}]
+    for area, label in AREAS.items():
+        in_area = [s for s in specs if s.src.startswith(f"{area}/")]
+        if not in_area:
+            continue
+        sections: list = [f"{area}/index.md"]
+        for team in TEAMS:
+            pages = [s.src for s in in_area if s.src.startswith(f"{area}/{team}/")]
+            if pages:
+                name = team.replace("-", " ").capitalize()
+                sections.append({name: [f"{area}/{team}/index.md", *pages]})
+        nav.append({label: sections})
+    return yaml.safe_dump({"nav": nav}, sort_keys=False)
+
+
+def write_docs(docs: Path, specs: list[PageSpec], calls: list[MacroCall], context: dict) -> None:
+    rng = random.Random(11)
+    for spec in specs:
+        path = docs / spec.src
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(render_page(spec, specs, calls, context, rng), encoding="utf-8")
+    for area in AREAS:
+        in_area = [s for s in specs if s.src.startswith(f"{area}/")]
+        if not in_area:
+            continue
+        (docs / area / "index.md").write_text(area_index(area, in_area), encoding="utf-8")
+        for team in {s.src.split("/")[1] for s in in_area}:
+            in_team = [s for s in in_area if s.src.startswith(f"{area}/{team}/")]
+            index = team_index(area, team, in_team)
+            (docs / area / team / "index.md").write_text(index, encoding="utf-8")
+    home = "---\nowner: product-ops\nlast_reviewed: 2026-11-02\nreview_every: 6 months\n---\n\n"
+    home += "# Product Ops Handbook\n\n" + "\n".join(
+        f"- [{label}]({area}/index.md)" for area, label in AREAS.items() if (docs / area).is_dir()
+    )
+    (docs / "index.md").write_text(home + "\n", encoding="utf-8")
+
+
+# ---------------------------------------------------------------------------------------------
+# Configs
+# ---------------------------------------------------------------------------------------------
+
+
+class _KeepTags(yaml.SafeLoader):
+    """Reads mkdocs.yml's !ENV [NAME, default] as its default and drops python tags."""
+
+
+def _env_default(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)[-1]
+    return None
+
+
+_KeepTags.add_constructor("!ENV", _env_default)
+_KeepTags.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
+
+
+def full_config(source: Path, nav: str) -> str:
+    """The project's mkdocs.yml with its nav block (kept last in the file) replaced."""
+    text = (source / "mkdocs.yml").read_text(encoding="utf-8")
+    return text[: text.index("\nnav:")] + "\n" + nav
+
+
+# Plugins that are ours (or only render our data); the plain build runs without them.
+OUR_PLUGINS = {"macros"}
+# Config keys that only carry our code or styling.
+OUR_KEYS = {"hooks", "extra_css", "extra_javascript", "watch", "nav"}
+
+
+def plain_config(source: Path, nav: str) -> str:
+    """Plain Material: the same theme, features and extensions; no hooks, macros or overrides."""
+    config = yaml.load((source / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_KeepTags)
+    plain = {k: v for k, v in config.items() if k not in OUR_KEYS}
+    plugins = []
+    for plugin in config.get("plugins", []):
+        name = plugin if isinstance(plugin, str) else next(iter(plugin))
+        if name not in OUR_PLUGINS:
+            plugins.append(plugin)
+    plain["plugins"] = plugins
+    theme = dict(plain["theme"])
+    theme.pop("custom_dir", None)
+    plain["theme"] = theme
+    return yaml.safe_dump(plain, sort_keys=False) + nav
+
+
+# ---------------------------------------------------------------------------------------------
+# Entry point
+# ---------------------------------------------------------------------------------------------
+
+
+def generate(dest: Path, pages: int, macros: set[str] | None = None, source: Path = ROOT):
+    """Write a handbook of `pages` content pages into `dest` (created); returns its Handbook.
+
+    `macros` is the set of macro names the tree defines (see bench.defined_macros); calls to
+    others are left out. Area and team index pages come on top of `pages`.
+    """
+    dest.mkdir(parents=True)
+    for folder in ("hooks", "templates"):
+        if (source / folder).is_dir():
+            shutil.copytree(source / folder, dest / folder)
+    # mkdocs.yml watches these under `serve`; they must exist for the config to load.
+    for folder in ("handbook", "templates", "docs/.includes"):
+        (dest / folder).mkdir(parents=True, exist_ok=True)
+    if (source / "overrides").is_dir():
+        shutil.copytree(source / "overrides", dest / "overrides")
+    assets = source / "docs" / "assets"
+    if assets.is_dir():
+        shutil.copytree(assets, dest / "docs" / "assets")
+    owners, notes = scale_data(source, dest, pages)
+    calls = [c for c in MACRO_CALLS if macros is None or c.name in macros]
+    specs = plan_pages(pages, owners)
+    write_docs(dest / "docs", specs, calls, data_context(dest, owners))
+    nav = nav_yaml(specs)
+    (dest / "mkdocs.yml").write_text(full_config(source, nav), encoding="utf-8")
+    (dest / "mkdocs-plain.yml").write_text(plain_config(source, nav), encoding="utf-8")
+    return Handbook(dest, specs, notes)
