@@ -73,6 +73,9 @@ def measure_mode(project: Path, page: bench_site.PageSpec, flags: list[str], log
                     f.write(f"\n{marker}\n")
                 latencies.append(wait_for(url, marker, EDIT_TIMEOUT_S, proc))
                 progress(f"  edit {i + 1}/{EDITS}: {latencies[-1]:.2f} s")
+            # A dirty rebuild writes the search index from the rebuilt pages only.
+            index = json.loads(fetch(base + "search/search_index.json") or "{}")
+            search_docs = len({d["location"].split("#")[0] for d in index.get("docs", [])})
         finally:
             proc.terminate()
             proc.wait(timeout=30)
@@ -80,6 +83,7 @@ def measure_mode(project: Path, page: bench_site.PageSpec, flags: list[str], log
         "startup_s": round(ready, 2),
         "edit_s": [round(t, 2) for t in latencies],
         "median_edit_s": round(statistics.median(latencies), 2),
+        "search_pages_after_edit": search_docs,
     }
 
 
@@ -97,6 +101,7 @@ def main(pages: int, macros: set[str], out_dir: Path) -> int:
     for name, row in results.items():
         print(
             f"mkdocs {name}: first build {row['startup_s']:.1f} s, "
-            f"edit to page {row['median_edit_s']:.2f} s (median of {EDITS}: {row['edit_s']})"
+            f"edit to page {row['median_edit_s']:.2f} s (median of {EDITS}: {row['edit_s']}), "
+            f"pages in the search index after the edit: {row['search_pages_after_edit']}"
         )
     return 0
