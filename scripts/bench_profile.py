@@ -37,7 +37,9 @@ def summary(stats: pstats.Stats, top: int = 25) -> str:
     lines = [f"total (under cProfile): {total:.2f} s", "", "our code, cumulative:"]
     for func, (_cc, calls, _tt, cum, _callers) in sorted(entries.items(), key=lambda e: -e[1][3]):
         if ours(func):
-            lines.append(f"  {cum:7.2f} s {100 * cum / total:5.1f}%  {calls:6d} calls  {_where(func)}")
+            lines.append(
+                f"  {cum:7.2f} s {100 * cum / total:5.1f}%  {calls:6d} calls  {_where(func)}"
+            )
     macros = [
         (func, row)
         for func, row in entries.items()

@@ -194,9 +194,9 @@ def scale_records(src: Path, dest: Path, factor: int) -> None:
     data = yaml.safe_load(src.read_text(encoding="utf-8"))
     if isinstance(data, dict):
         for key, value in data.items():
-            if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
-                if all("id" in v for v in value):
-                    data[key] = value + [_copies(v, k) for k in range(2, factor + 1) for v in value]
+            records = isinstance(value, list) and value and all(isinstance(v, dict) for v in value)
+            if records and all("id" in v for v in value):
+                data[key] = value + [_copies(v, k) for k in range(2, factor + 1) for v in value]
     body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
     dest.write_text(_schema_line(src) + "\n" + body, encoding="utf-8")
 
@@ -318,7 +318,7 @@ def render_page(spec: PageSpec, others: list[PageSpec], calls: list[MacroCall], 
         out += [f"owner: {spec.owner}", "```", ""]
     out += ["## Related pages", ""]
     out += [f"- [{r.title}]({_link(spec.src, r.src)})" for r in related]
-    out += [f"- [Back to the steps](#steps)", ""]
+    out += ["- [Back to the steps](#steps)", ""]
     return "\n".join(out)
 
 

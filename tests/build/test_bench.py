@@ -1,0 +1,107 @@
+"""The build benchmark (scripts/bench.py): its generator, a --quick run and its targets.
+
+No timing is asserted here: timings belong to `make bench`, not to tests on a shared machine.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from handbook.pages import check_pages
+from handbook.problems import errors
+from handbook.validate import load_handbook
+from tests.helpers import FIXED_TODAY, ROOT, mkdocs_env
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import bench  # noqa: E402
+import bench_site  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory):
+    return bench_site.generate(tmp_path_factory.mktemp("gen") / "h", 40, {"owner_name"})
+
+
+def test_generated_handbook_has_valid_data_and_front_matter(small):
+    handbook = load_handbook(small.root, FIXED_TODAY)
+    assert errors(handbook.problems) == []
+    # Owners are scaled with the page count: the project's owners plus generated people.
+    assert len(handbook.owners) > 12
+    problems = check_pages(small.root / "docs", small.root, handbook.owners, handbook.today)
+    assert problems == []
+
+
+def test_generated_pages_are_realistic_and_unique(small):
+    assert len(small.pages) == 40
+    assert len({p.src for p in small.pages}) == 40
+    text = (small.root / "docs" / small.pages[0].src).read_text(encoding="utf-8")
+    assert text.startswith("---\nowner: ")
+    for part in ("review_every: ", "\n## Steps\n", "| Step | Who | When |", "- [", "](../"):
+        assert part in text
+
+
+def test_only_defined_macros_are_called(small, tmp_path):
+    macro_pages = [p for p in small.pages if p.macros]
+    assert macro_pages
+    text = (small.root / "docs" / macro_pages[0].src).read_text(encoding="utf-8")
+    assert "render_macros: true" in text
+    assert "{{ owner_name(" in text
+    assert "handbook_today" not in text  # not in the set of defined macros passed in
+    # Negative control: with no macros defined, no page calls one.
+    bare = bench_site.generate(tmp_path / "bare", 40, set())
+    for spec in bare.pages:
+        assert "{{" not in (bare.root / "docs" / spec.src).read_text(encoding="utf-8")
+
+
+def test_plain_config_drops_our_hooks_and_macros(small):
+    plain = (small.root / "mkdocs-plain.yml").read_text(encoding="utf-8")
+    full = (small.root / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "hooks/data.py" in full and "macros" in full
+    assert "hooks" not in plain and "macros" not in plain
+    assert "navigation.prune" in plain and "pymdownx.tasklist" in plain
+
+
+def test_quick_run_writes_json_with_positive_numbers(tmp_path):
+    out = tmp_path / "bench.json"
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "bench.py"), "--quick", "--sizes", "12"]
+        + ["--out", str(out)],
+        capture_output=True,
+        text=True,
+        env=mkdocs_env(),
+    )
+    assert result.returncode == 0, result.stderr
+    assert "| pages | full build s |" in result.stdout
+    assert "run 1/1: 12 pages full" in result.stderr  # progress goes to stderr
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert set(data) >= {"builds", "freshness", "linkcheck", "targets", "runs", "started"}
+    (row,) = data["builds"]
+    assert row["pages"] == 12
+    for key in ("full_s", "plain_s", "ratio", "ms_per_page", "html_kb_per_page"):
+        assert row[key] > 0, key
+    assert data["freshness"]["seconds"] > 0
+    assert data["linkcheck"]["errors"] == 0
+    assert data["linkcheck"]["seconds"] > 0
+    assert {t["status"] for t in data["targets"]} <= {"pass", "fail", "n/a"}
+
+
+def _row(pages: int, full: float, plain: float, kb: float) -> dict:
+    return {"pages": pages, "full_s": full, "plain_s": plain, "ratio": full / plain,
+            "html_kb_per_page": kb}  # fmt: skip
+
+
+def test_targets_pass_and_fail():
+    fresh = {"available": True, "pages": 1000, "seconds": 0.5}
+    good = [_row(1000, 10.0, 9.5, 40.0), _row(2000, 21.0, 20.0, 41.0)]
+    assert [t["status"] for t in bench.check_targets(good, fresh)] == ["pass"] * 4
+    slow = {"available": True, "pages": 1000, "seconds": 1.5}
+    bad = [_row(1000, 12.0, 10.0, 40.0), _row(2000, 30.0, 20.0, 70.0)]
+    assert [t["status"] for t in bench.check_targets(bad, slow)] == ["fail"] * 4
+    # Without freshness or a 2,000-page size, those targets are not available, not passed.
+    missing = {"available": False, "pages": 1000, "seconds": 0.2}
+    statuses = [t["status"] for t in bench.check_targets(good[:1], missing)]
+    assert statuses == ["pass", "n/a", "pass", "n/a"]
