@@ -16,6 +16,7 @@ import argparse
 import json
 import os
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -45,9 +46,18 @@ def progress(message: str) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
-def build(project: Path, config: str, site: Path) -> float:
-    """Wall time of one strict build; a failed build stops the benchmark with its log."""
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def build(project: Path, config: str, site: Path) -> tuple[float, float]:
+    """Wall and CPU seconds of one strict build; a failed build stops the benchmark.
+
+    CPU time moves less than wall time when other people's builds share the machine.
+    """
     cmd = [PY, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(project / config)]
+    cpu = _children_cpu()
     start = time.perf_counter()
     result = subprocess.run(
         [*cmd, "-d", str(site)], capture_output=True, text=True, env=ENV, cwd=project
@@ -56,7 +66,7 @@ def build(project: Path, config: str, site: Path) -> float:
     if result.returncode != 0:
         tail = "\n".join((result.stdout + result.stderr).splitlines()[-30:])
         raise SystemExit(f"bench: build of {project / config} failed:\n{tail}")
-    return elapsed
+    return elapsed, _children_cpu() - cpu
 
 
 def html_kb_per_page(site: Path, pages: int) -> float:
@@ -147,6 +157,7 @@ def bench_sizes(base: Path, sizes: list[int], runs: int, macros: set[str]) -> li
         for note in projects[size].notes:
             progress(note)
     times: dict[tuple[int, str], list[float]] = {}
+    cpu: dict[tuple[int, str], list[float]] = {}
     for run in range(runs):
         for size in sizes:
             # Alternate which variant goes first, so neither always meets a warmer cache.
@@ -154,13 +165,19 @@ def bench_sizes(base: Path, sizes: list[int], runs: int, macros: set[str]) -> li
             for variant in order:
                 config = "mkdocs.yml" if variant == "full" else "mkdocs-plain.yml"
                 site = base / f"h{size}" / f"site-{variant}"
-                seconds = build(projects[size].root, config, site)
+                seconds, cpu_s = build(projects[size].root, config, site)
                 times.setdefault((size, variant), []).append(seconds)
-                progress(f"run {run + 1}/{runs}: {size} pages {variant}: {seconds:.1f} s")
+                cpu.setdefault((size, variant), []).append(cpu_s)
+                progress(
+                    f"run {run + 1}/{runs}: {size} pages {variant}: {seconds:.1f} s "
+                    f"({cpu_s:.1f} s CPU)"
+                )
     rows = []
     for size in sizes:
         full = statistics.median(times[(size, "full")])
         plain = statistics.median(times[(size, "plain")])
+        full_cpu = statistics.median(cpu[(size, "full")])
+        plain_cpu = statistics.median(cpu[(size, "plain")])
         site = base / f"h{size}" / "site-full"
         built = count_pages(site)
         rows.append(
@@ -170,6 +187,9 @@ def bench_sizes(base: Path, sizes: list[int], runs: int, macros: set[str]) -> li
                 "full_s": round(full, 2),
                 "plain_s": round(plain, 2),
                 "ratio": round(full / plain, 3),
+                "full_cpu_s": round(full_cpu, 2),
+                "plain_cpu_s": round(plain_cpu, 2),
+                "cpu_ratio": round(full_cpu / plain_cpu, 3),
                 "ms_per_page": round(1000 * full / built, 1),
                 "html_kb_per_page": round(html_kb_per_page(site, built), 1),
                 "plain_html_kb_per_page": round(
@@ -227,13 +247,15 @@ def measure_cli(project: Path, pages: int, runs: int) -> dict:
 
 def format_table(result: dict) -> str:
     lines = [
-        "| pages | full build s | plain build s | ratio | ms per page | HTML KB per page |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| pages | full build s | plain build s | ratio | ms per page | HTML KB per page "
+        "| CPU ratio |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in result["builds"]:
         lines.append(
             f"| {row['pages']:,} | {row['full_s']:.1f} | {row['plain_s']:.1f} | "
-            f"{row['ratio']:.2f} | {row['ms_per_page']:.1f} | {row['html_kb_per_page']:.1f} |"
+            f"{row['ratio']:.2f} | {row['ms_per_page']:.1f} | {row['html_kb_per_page']:.1f} | "
+            f"{row['cpu_ratio']:.2f} |"
         )
     fresh = result["freshness"]
     label = "" if fresh["available"] else " (freshness not available; timed `handbook check`)"
@@ -246,6 +268,11 @@ def format_table(result: dict) -> str:
         f"linkchecker over the built site ({link['pages']:,} pages): {link['seconds']:.1f} s, "
         f"{link['errors']} error(s)"
     )
+    machine = result["machine"]
+    lines.append(
+        f"machine: {machine['cpus']} CPUs, load average {machine['load_start']} at start, "
+        f"{machine['load_end']} at end; medians of {result['runs']} run(s)"
+    )
     lines += ["", "Targets:"]
     for t in result["targets"]:
         lines.append(f"  [{t['status']:>4}] {t['target']}: {t['value']} (limit {t['limit']})")
@@ -254,6 +281,7 @@ def format_table(result: dict) -> str:
 
 def run_benchmark(sizes: list[int], runs: int, out: Path) -> dict:
     started = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    load_start = os.getloadavg()[0]
     macros = defined_macros()
     with tempfile.TemporaryDirectory(prefix="handbook-bench-") as tmp:
         base = Path(tmp)
@@ -265,7 +293,13 @@ def run_benchmark(sizes: list[int], runs: int, out: Path) -> dict:
         link = {"pages": near, **linkcheck(base / f"h{near}" / "site-full")}
     result = {
         "started": started,
-        "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
+        # Load average (1 min) at start and end: on a shared machine, how busy it was.
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": sys.version.split()[0],
+            "load_start": round(load_start, 2),
+            "load_end": round(os.getloadavg()[0], 2),
+        },
         "runs": runs,
         "macros_used": sorted(c.name for c in bench_site.MACRO_CALLS if c.name in macros),
         "builds": rows,

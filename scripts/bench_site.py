@@ -139,7 +139,7 @@ class PageSpec:
 
 
 @dataclass
-class Handbook:
+class GeneratedHandbook:
     root: Path
     pages: list[PageSpec]
     notes: list[str] = field(default_factory=list)
@@ -437,7 +437,7 @@ def plain_config(source: Path, nav: str) -> str:
 
 
 def generate(dest: Path, pages: int, macros: set[str] | None = None, source: Path = ROOT):
-    """Write a handbook of `pages` content pages into `dest` (created); returns its Handbook.
+    """Write a handbook of `pages` content pages into `dest` (created); returns what it wrote.
 
     `macros` is the set of macro names the tree defines (see bench.defined_macros); calls to
     others are left out. Area and team index pages come on top of `pages`.
@@ -461,4 +461,4 @@ def generate(dest: Path, pages: int, macros: set[str] | None = None, source: Pat
     nav = nav_yaml(specs)
     (dest / "mkdocs.yml").write_text(full_config(source, nav), encoding="utf-8")
     (dest / "mkdocs-plain.yml").write_text(plain_config(source, nav), encoding="utf-8")
-    return Handbook(dest, specs, notes)
+    return GeneratedHandbook(dest, specs, notes)

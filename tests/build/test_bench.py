@@ -78,10 +78,11 @@ def test_quick_run_writes_json_with_positive_numbers(tmp_path):
     assert "| pages | full build s |" in result.stdout
     assert "run 1/1: 12 pages full" in result.stderr  # progress goes to stderr
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert set(data) >= {"builds", "freshness", "linkcheck", "targets", "runs", "started"}
+    assert set(data) >= {"builds", "freshness", "linkcheck", "targets", "runs", "machine"}
+    assert data["machine"]["cpus"] > 0
     (row,) = data["builds"]
     assert row["pages"] == 12
-    for key in ("full_s", "plain_s", "ratio", "ms_per_page", "html_kb_per_page"):
+    for key in ("full_s", "plain_s", "ratio", "ms_per_page", "html_kb_per_page", "cpu_ratio"):
         assert row[key] > 0, key
     assert data["freshness"]["seconds"] > 0
     assert data["linkcheck"]["errors"] == 0
