@@ -24,7 +24,7 @@ serve: $(STAMP)
 	$(PY) -m mkdocs serve --livereload --dev-addr $(ADDR) $(SERVE_FLAGS)
 
 # Rebuilds only the pages you edit: an edit shows in about a second on a large handbook, but
-# the nav, search and other pages stay as they were at start-up until a full rebuild.
+# other pages (their nav included) stay as they were at start-up until a full rebuild.
 serve-fast: SERVE_FLAGS += --dirty
 serve-fast: serve
 
@@ -44,8 +44,10 @@ test: $(STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m pytest
 
+# e.g. make bench BENCH_FLAGS="--sizes 500,1000 --runs 5"; see docs/about/performance.md.
+BENCH_FLAGS ?=
 bench: $(STAMP)
-	$(PY) scripts/bench.py
+	$(PY) scripts/bench.py $(BENCH_FLAGS)
 
 clean:
 	rm -rf site .pytest_cache
