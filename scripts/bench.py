@@ -110,7 +110,11 @@ def linkcheck(site: Path) -> dict:
 
 
 def defined_macros() -> set[str]:
-    """Macro and variable names the tree's handbook.macros defines (via a stand-in env)."""
+    """Macro and variable names the tree's handbook.macros defines.
+
+    Runs define_env against a stand-in env that records what is registered; if a feature needs
+    more of the real env than the stand-in offers, falls back to reading the source.
+    """
     import handbook.macros
 
     class Conf(dict):
@@ -122,7 +126,8 @@ def defined_macros() -> set[str]:
 
     class Env:
         def __init__(self) -> None:
-            self.conf = Conf(config_file_path=str(ROOT / "mkdocs.yml"))
+            self.conf = Conf(config_file_path=str(ROOT / "mkdocs.yml"), docs_dir=str(ROOT / "docs"))
+            self.project_dir = str(ROOT)
             self.variables: dict = {}
             self.macros: dict = {}
             self.filters: dict = {}
@@ -140,8 +145,22 @@ def defined_macros() -> set[str]:
             return fn
 
     env = Env()
-    handbook.macros.define_env(env)
+    try:
+        handbook.macros.define_env(env)
+    except Exception as exc:  # noqa: BLE001 - any failure here only narrows the macro list
+        progress(f"define_env failed in the stand-in env ({exc}); reading the source instead")
+        return macros_in_source(Path(handbook.macros.__file__).parent)
     return set(env.macros) | set(env.variables)
+
+
+def macros_in_source(package: Path) -> set[str]:
+    """Names after `@env.macro` and keys of `env.variables[...]` in the package's modules."""
+    names: set[str] = set()
+    for path in package.glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        names.update(re.findall(r"@env\.macro(?:\(\))?\s+def (\w+)", text))
+        names.update(re.findall(r"env\.variables\[[\"'](\w+)[\"']\]", text))
+    return names
 
 
 # ---------------------------------------------------------------------------------------------

@@ -106,3 +106,9 @@ def test_targets_pass_and_fail():
     missing = {"available": False, "pages": 1000, "seconds": 0.2}
     statuses = [t["status"] for t in bench.check_targets(good[:1], missing)]
     assert statuses == ["pass", "n/a", "pass", "n/a"]
+
+
+def test_macro_names_found_by_env_and_by_source():
+    assert "owner_name" in bench.defined_macros()
+    assert "owner_name" in bench.macros_in_source(ROOT / "handbook")
+    assert "no_such_macro" not in bench.macros_in_source(ROOT / "handbook")
