@@ -100,6 +100,25 @@ def check_guideline_shape(page: Page, siblings: set[str], allowed_tags: set[str]
     return problems
 
 
+INDEX_ROW = re.compile(r"^\| \[[^\]]+\]\(([a-z0-9-]+\.md)\) \| (.*?) \|$", re.M)
+
+
+def index_rows(text: str) -> dict[str, str]:
+    """The landing page's table rows: linked page -> its one-line summary."""
+    return dict(INDEX_ROW.findall(text))
+
+
+def check_index(rows: dict[str, str], descriptions: dict[str, str]) -> list[str]:
+    """Each guideline has a row whose summary is its front matter description."""
+    problems = []
+    for name, description in sorted(descriptions.items()):
+        if name not in rows:
+            problems.append(f"{name} is not listed in the index")
+        elif rows[name] != description:
+            problems.append(f"{name}: index summary differs from its description")
+    return problems
+
+
 class _ConfigLoader(yaml.SafeLoader):
     """Reads mkdocs.yml without MkDocs: !ENV and python tags load as None."""
 
@@ -209,12 +228,14 @@ def test_every_guideline_is_in_the_nav(config: dict):
     assert missing_from_nav(pages, config) == []
 
 
-def test_index_links_every_guideline():
-    index = (GUIDELINES / "index.md").read_text(encoding="utf-8")
-    linked = set(SIBLING_LINK.findall(index))
-    pages = {p.name for p in guideline_files() if p.name != "index.md"}
-    # release-communication.md is described in plain text until its page lands.
-    assert pages - linked == set()
+def test_index_lists_every_guideline_with_its_description():
+    pages = {p.name: p for p in guideline_files() if p.name != "index.md"}
+    descriptions = {
+        name: parse(path.read_text(encoding="utf-8")).meta["description"]
+        for name, path in pages.items()
+    }
+    rows = index_rows((GUIDELINES / "index.md").read_text(encoding="utf-8"))
+    assert check_index(rows, descriptions) == []
 
 
 # ---------------------------------------------------------------------------------------------
@@ -295,6 +316,16 @@ def test_nav_check_catches_a_page_left_out():
     )
     pages = ["guidelines/index.md", "guidelines/bug-triage.md", "guidelines/orphan.md"]
     assert missing_from_nav(pages, config) == ["guidelines/orphan.md"]
+
+
+def test_index_check_catches_missing_and_stale_rows():
+    rows = index_rows("| [A](a.md) | Old summary. |\n| [B](b.md) | Summary of B. |\n")
+    assert rows == {"a.md": "Old summary.", "b.md": "Summary of B."}
+    descriptions = {"a.md": "New summary.", "b.md": "Summary of B.", "c.md": "C."}
+    assert check_index(rows, descriptions) == [
+        "a.md: index summary differs from its description",
+        "c.md is not listed in the index",
+    ]
 
 
 def test_config_loader_reads_the_real_tags_list(config: dict):
