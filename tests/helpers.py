@@ -93,6 +93,7 @@ def make_project(
     (project / "mkdocs.yml").write_text(project_config(nav), encoding="utf-8")
     shutil.copytree(ROOT / "hooks", project / "hooks")
     shutil.copytree(ROOT / "templates", project / "templates")
+    shutil.copytree(ROOT / "overrides", project / "overrides")
     # mkdocs.yml watches the package folder under `serve`; it must exist for the config to load.
     (project / "handbook").mkdir()
     if copy_data:
