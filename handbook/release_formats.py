@@ -35,8 +35,8 @@ CHANGELOG_PATH = "CHANGELOG.md"
 # Characters that start markup anywhere in a line (Python-Markdown with tables, attr_list and
 # footnotes); a backslash makes each one literal.
 _MD_INLINE = re.compile(r"([\\`*_{}\[\]|])")
-# Characters that start markup only at the beginning of a line (headings, lists, def lists).
-_MD_LINE_START = re.compile(r"^([#+\-=:]|\d+(?=[.)]))")
+# Characters that start markup only at the beginning of a line (headings, lists).
+_MD_LINE_START = re.compile(r"^([#+\-]|\d+(?=[.)]))")
 
 
 # ---------------------------------------------------------------------------------------------
