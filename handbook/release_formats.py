@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from handbook.releases import (
     EnablementEntry,
@@ -63,6 +63,11 @@ def code(value: object) -> Markup:
 
 def long_date(day: dt.date | None) -> str:
     return f"{day.day} {day:%B %Y}" if day else ""
+
+
+def page_title(release: Release) -> str:
+    """The navigation title of a release's page (plain text)."""
+    return f"{release.version}: {release.title}"
 
 
 def page_uri(release: Release) -> str:
@@ -115,6 +120,7 @@ def release_page(release: Release, settings: Settings, today: dt.date) -> str:
     overdue = release.status == "planned" and release.date < today
     return _render(
         "release_page.md",
+        page_title=str(escape(page_title(release))),
         release=release,
         settings=settings,
         groups=group_by_type(release.changes, settings),

@@ -23,7 +23,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for release in releases:
         src_uri = formats.page_uri(release)
         markdown = formats.release_page(release, settings, handbook.today)
-        add_generated_page(files, config, src_uri, markdown, f"{release.version}: {release.title}")
+        add_generated_page(files, config, src_uri, markdown, formats.page_title(release))
         handbook.record_use(
             src_uri, DataUse(f"release {release.version}", release.file, release.last_updated)
         )
