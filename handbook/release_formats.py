@@ -13,7 +13,6 @@ import html
 import posixpath
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -103,11 +102,22 @@ def _env() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(plain=plain, code=code, long_date=long_date)
+    env.globals.update(group_by_type=group_by_type)
     return env
 
 
-def _render(template: str, **context) -> str:
-    return _env().get_template(template).render(**context)
+def _render(template: str, settings: Settings, **context) -> str:
+    return _env().get_template(template).render(settings=settings, **context)
+
+
+def _render_for_page(template: str, settings: Settings, from_page: str, **context) -> str:
+    """Macro output for the page at `from_page`: links to release pages are relative to it."""
+    return _render(
+        template,
+        settings,
+        href=lambda release: relative_link(page_uri(release), from_page),
+        **context,
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -120,10 +130,9 @@ def release_page(release: Release, settings: Settings, today: dt.date) -> str:
     overdue = release.status == "planned" and release.date < today
     return _render(
         "release_page.md",
+        settings,
         page_title=str(escape(page_title(release))),
         release=release,
-        settings=settings,
-        groups=group_by_type(release.changes, settings),
         overdue=overdue,
         grace_ends=grace_ends(release, settings) if overdue else None,
     )
@@ -131,43 +140,24 @@ def release_page(release: Release, settings: Settings, today: dt.date) -> str:
 
 def release_index(releases: list[Release], settings: Settings, from_page: str) -> str:
     """A table of every release, latest first, each linking to its page."""
-    return _render(
-        "release_index.md",
-        releases=releases,
-        settings=settings,
-        href=_linker(from_page),
-    )
+    return _render_for_page("release_index.md", settings, from_page, releases=releases)
 
 
 def whats_new(releases: list[Release], settings: Settings, from_page: str) -> str:
-    return _render("whats_new.md", releases=releases, settings=settings, href=_linker(from_page))
+    return _render_for_page("whats_new.md", settings, from_page, releases=releases)
 
 
 def customer_notes(releases: list[Release], settings: Settings, from_page: str) -> str:
     """Markdown of the customer view (already filtered by releases.customer_view)."""
-    return _render(
-        "customer_notes.md",
-        releases=releases,
-        settings=settings,
-        group_by_type=group_by_type,
-        href=_linker(from_page),
-    )
+    return _render_for_page("customer_notes.md", settings, from_page, releases=releases)
 
 
 def enablement_notes(
     entries: list[EnablementEntry], settings: Settings, from_page: str, today: dt.date
 ) -> str:
-    return _render(
-        "enablement_notes.md",
-        entries=entries,
-        settings=settings,
-        today=today,
-        href=_linker(from_page),
+    return _render_for_page(
+        "enablement_notes.md", settings, from_page, entries=entries, today=today
     )
-
-
-def _linker(from_page: str) -> Callable[[Release], str]:
-    return lambda release: relative_link(page_uri(release), from_page)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -179,9 +169,8 @@ def changelog(releases: list[Release], settings: Settings, site_url: str | None)
     """CHANGELOG.md in Keep a Changelog 1.1.0 form from the customer view, latest first."""
     return _render(
         "changelog.md",
+        settings,
         releases=releases,
-        settings=settings,
-        group_by_type=group_by_type,
         url=lambda release: absolute_url(site_url, page_url(release)),
     )
 
@@ -225,10 +214,7 @@ def feed_xml(
         for area in sorted({settings.area_name(c.area) for c in release.changes}):
             ET.SubElement(item, "category").text = area
         ET.SubElement(item, "description").text = _render(
-            "feed_item.html",
-            release=release,
-            groups=group_by_type(release.changes, settings),
-            settings=settings,
+            "feed_item.html", settings, release=release
         ).strip()
     ET.indent(rss)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(rss, encoding="unicode") + "\n"
