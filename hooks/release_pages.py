@@ -8,6 +8,7 @@ in every page's head (overrides/main.html) never dangles.
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from handbook import release_formats as formats
@@ -38,13 +39,21 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     view = rel.customer_view(releases, settings)
     site_url = config.site_url or None
     feed = formats.feed_xml(view, settings, site_url, config.site_name)
-    files.append(File.generated(config, formats.FEED_PATH, content=feed))
+    _add(files, File.generated(config, formats.FEED_PATH, content=feed))
     changelog = formats.changelog(view, settings, site_url)
-    files.append(RawMarkdownFile.generated(config, formats.CHANGELOG_PATH, content=changelog))
+    _add(files, RawMarkdownFile.generated(config, formats.CHANGELOG_PATH, content=changelog))
     return files
 
 
 # ---------------------------------------------------------------------------------------------
+
+
+def _add(files: Files, file: File) -> None:
+    if files.get_file_from_path(file.src_uri) is not None:
+        raise PluginError(
+            f"docs/{file.src_uri} is made by the build from data/releases/; remove it"
+        )
+    files.append(file)
 
 
 class RawMarkdownFile(File):

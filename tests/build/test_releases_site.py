@@ -271,3 +271,11 @@ def test_planned_release_past_grace_fails_the_build(tmp_path):
     assert (
         "data/releases/2026-11-15-v1.1.5.yml:3: date: release 1.1.5 is still planned" in result.log
     )
+
+
+def test_a_hand_written_changelog_in_docs_is_refused_not_overwritten(tmp_path):
+    docs = dict(DOCS)
+    docs["CHANGELOG.md"] = "# My own changelog\n"
+    result = build(project_with(tmp_path, RELEASES, docs=docs))
+    assert not result.ok
+    assert "docs/CHANGELOG.md is made by the build from data/releases/; remove it" in result.log

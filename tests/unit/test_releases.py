@@ -1,6 +1,8 @@
 """Release data: semver order, loading, every cross-check (with its negative control), views."""
 
 import datetime as dt
+import subprocess
+import sys
 
 import pytest
 
@@ -341,3 +343,34 @@ def test_group_by_type_follows_keep_a_changelog_order(tmp_path):
     [one] = rel.load_releases(data)
     groups = rel.group_by_type(one.changes, rel.load_settings(data))
     assert [heading for heading, _ in groups] == ["Added", "Fixed", "Security"]
+
+
+# ---------------------------------------------------------------------------------------------
+# handbook check
+# ---------------------------------------------------------------------------------------------
+
+
+def run_check(root, today="2026-11-21"):
+    (root / "mkdocs.yml").write_text("site_name: x\n")
+    command = [sys.executable, "-m", "handbook", "check", "--root", str(root), "--today", today]
+    return subprocess.run(command, capture_output=True, text=True)
+
+
+def test_handbook_check_reports_release_problems_and_fails(tmp_path):
+    files = {
+        release_file("1.0.0", "2026-10-01"): release("1.0.0", "2026-10-01"),
+        release_file("0.9.0", "2026-11-01"): release("0.9.0", "2026-11-01"),
+    }
+    result = run_check(data_root(tmp_path, files))
+    assert result.returncode == 1
+    assert "data/releases/2026-11-01-v0.9.0.yml:2: version: version 0.9.0" in result.stderr
+
+
+def test_handbook_check_passes_on_valid_releases(tmp_path):
+    # Negative control: same files in the right order.
+    files = {
+        release_file("0.9.0", "2026-10-01"): release("0.9.0", "2026-10-01"),
+        release_file("1.0.0", "2026-11-01"): release("1.0.0", "2026-11-01"),
+    }
+    result = run_check(data_root(tmp_path, files))
+    assert result.returncode == 0, result.stderr
