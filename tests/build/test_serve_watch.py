@@ -12,7 +12,7 @@ NAV = "nav:\n  - index.md\n"
 # Bounded: a rebuild of this one-page site takes about a second; allow for a busy machine.
 REBUILD_TIMEOUT = 45
 # The negative control waits this long for a rebuild that must not come.
-QUIET_WINDOW = 8
+QUIET_WINDOW = 6
 
 
 def _rename_owner(project, new_name: str) -> None:
