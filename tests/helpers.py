@@ -100,7 +100,11 @@ def make_project(
         shutil.copytree(ROOT / "data", project / "data")
     else:
         shutil.copytree(ROOT / "data" / "schema", project / "data" / "schema")
-    (project / "docs" / ".includes").mkdir(parents=True)
+    # The site's own stylesheets and includes (extra_css, snippets) come along.
+    for folder in ("assets", ".includes"):
+        if (ROOT / "docs" / folder).is_dir():
+            shutil.copytree(ROOT / "docs" / folder, project / "docs" / folder)
+    (project / "docs" / ".includes").mkdir(parents=True, exist_ok=True)
     write(project / "docs", docs)
     write(project / "data", data or {})
     write(project, extra or {})
