@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from markupsafe import escape
 
+from handbook import template_gallery
 from handbook.mkdocs_adapter import get_handbook
 
 # Feature modules that register macros; each has register(env, handbook).
 FEATURES: list = []
+FEATURES.append(template_gallery)
 
 
 def define_env(env) -> None:
