@@ -149,7 +149,7 @@ def check_front_matter(page: Page, stem: str, owners: dict, today: dt.date) -> l
     version = meta.get("version")
     if version not in (None, "") and not (isinstance(version, str) and _SEMVER.match(version)):
         hint = " (quote it: YAML read it as a number)" if isinstance(version, int | float) else ""
-        add("version", f"{version!r} is not MAJOR.MINOR.PATCH like \"1.2.0\"{hint}")
+        add("version", f'{version!r} is not MAJOR.MINOR.PATCH like "1.2.0"{hint}')
     owner = meta.get("owner")
     if isinstance(owner, str) and owner and owner not in owners:
         valid = ", ".join(sorted(owners)) or "(none defined)"
@@ -163,7 +163,7 @@ def check_front_matter(page: Page, stem: str, owners: dict, today: dt.date) -> l
             add("last_reviewed", f"{day} is after today ({today})")
     every = meta.get("review_every")
     if isinstance(every, str) and every and not _REVIEW_EVERY.match(every):
-        add("review_every", f"{every!r} is not a period like \"6 months\"")
+        add("review_every", f'{every!r} is not a period like "6 months"')
     return problems
 
 
