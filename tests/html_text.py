@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-
 _VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 
 
@@ -50,6 +49,26 @@ class _TextOf(HTMLParser):
 def texts(html: str, marker: str, tag: str = "code") -> list[str]:
     """textContent of each `tag` inside elements with class `marker`."""
     parser = _TextOf(marker, tag)
+    parser.feed(html)
+    parser.close()
+    return parser.found
+
+
+class _Attrs(HTMLParser):
+    def __init__(self, name: str):
+        super().__init__(convert_charrefs=True)
+        self.name = name
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        for key, value in attrs:
+            if key == self.name and value is not None:
+                self.found.append(value)
+
+
+def attribute_values(html: str, name: str) -> list[str]:
+    """Every value of attribute `name` in `html`, unescaped as a browser reads it."""
+    parser = _Attrs(name)
     parser.feed(html)
     parser.close()
     return parser.found

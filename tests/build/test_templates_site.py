@@ -8,7 +8,7 @@ import pytest
 
 from handbook.templates import load_templates
 from tests.helpers import ROOT, BuildResult, build, make_project, page, project_config
-from tests.html_text import texts
+from tests.html_text import attribute_values, texts
 
 FIXTURE = ROOT / "tests" / "fixtures" / "placeholder-template.md"
 PLACEHOLDERS = ["{{ customer_name }}", "{% if beta %}", "${VAR}", "<customer email>", "<b>"]
@@ -65,7 +65,9 @@ def test_gallery_has_cards_grouped_by_category(site):
 
 def test_every_template_has_a_page_in_the_templates_nav(site):
     html = site.html("templates/")
-    nav = html[html.index('class="md-nav md-nav--primary') : html.index('class="md-nav md-nav--secondary')]
+    nav = html[
+        html.index('class="md-nav md-nav--primary') : html.index('class="md-nav md-nav--secondary')
+    ]
     for template in load_templates(ROOT)[0]:
         assert f'<a href="{template.id}/" class="md-nav__link">' in nav
         assert (site.site / "templates" / template.id / "index.html").is_file()
@@ -83,6 +85,7 @@ def test_template_page_says_what_it_is_for_and_when_to_use_it(site):
 def test_source_block_and_download_are_the_template_exactly(site, template):
     url = f"templates/{template.id}/"
     assert texts(site.html(url), "template-source") == [template.text]
+    assert attribute_values(site.html(url), "data-template-source") == [template.id]
     path, name = download_of(site, url)
     assert name == template.filename
     assert path.read_bytes() == template.path.read_bytes()
@@ -91,8 +94,9 @@ def test_source_block_and_download_are_the_template_exactly(site, template):
 @pytest.mark.parametrize("placeholder", PLACEHOLDERS)
 def test_placeholders_survive_source_copy_text_and_download(site, placeholder):
     html = site.html("templates/placeholders/")
-    [copied] = texts(html, "template-source")  # what the copy button copies
+    [copied] = texts(html, "template-source")  # the code element's text: what the button copies
     assert copied == FIXTURE.read_text(encoding="utf-8")
+    assert placeholder in copied
     assert placeholder in copied
     path, _ = download_of(site, "templates/placeholders/")
     assert placeholder.encode() in path.read_bytes()
