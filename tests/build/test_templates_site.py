@@ -173,3 +173,20 @@ def test_real_site_offers_every_template_byte_identical(real_site):
     for template in load_templates(ROOT)[0]:
         path, _ = download_of(real_site, f"templates/{template.id}/")
         assert path.read_bytes() == template.path.read_bytes(), template.id
+
+
+def test_page_made_from_a_template_builds(tmp_path):
+    # MkDocs reads `template` as a theme template name; a page's template ref must not break it.
+    docs = {**gallery_docs(), "made.md": page("# Made\n", template="prd@1.0.0")}
+    project = make_project(tmp_path, docs, nav=NAV + "  - made.md\n")
+    result = build(project)
+    assert result.ok, result.log
+    assert "<h1 id=\"made\">Made" in result.html("made/")
+
+
+def test_page_with_a_malformed_template_ref_fails_the_build(tmp_path):
+    docs = {**gallery_docs(), "made.md": page("# Made\n", template="prd 1.0")}
+    project = make_project(tmp_path, docs, nav=NAV + "  - made.md\n")
+    result = build(project)
+    assert not result.ok
+    assert "docs/made.md:4: template: 'prd 1.0' must read <template-id>@<version>" in result.log
