@@ -181,7 +181,7 @@ def test_page_made_from_a_template_builds(tmp_path):
     project = make_project(tmp_path, docs, nav=NAV + "  - made.md\n")
     result = build(project)
     assert result.ok, result.log
-    assert "<h1 id=\"made\">Made" in result.html("made/")
+    assert '<h1 id="made">Made' in result.html("made/")
 
 
 def test_page_with_a_malformed_template_ref_fails_the_build(tmp_path):
