@@ -2,6 +2,8 @@
 
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -190,3 +192,17 @@ def test_page_with_a_malformed_template_ref_fails_the_build(tmp_path):
     result = build(project)
     assert not result.ok
     assert "docs/made.md:4: template: 'prd 1.0' must read <template-id>@<version>" in result.log
+
+
+def test_linkchecker_checks_the_download_links(real_site, tmp_path):
+    # Negative control: without the raw copy, the download link is a broken link.
+    site = tmp_path / "site"
+    shutil.copytree(real_site.site, site)
+    (site / "templates" / "prd" / "prd.md").unlink()
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "linkcheck.py"), str(site)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode != 0
+    assert "templates/prd/prd.md" in result.stdout
