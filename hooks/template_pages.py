@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -16,7 +17,8 @@ from mkdocs.utils import get_relative_url
 
 from handbook import template_pages as tp
 from handbook.mkdocs_adapter import add_generated_page, get_handbook, log
-from handbook.templates import Template, load_templates, parse_ref
+from handbook.template_gallery import build_templates
+from handbook.templates import Template, parse_ref
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -47,7 +49,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     try:
         return tp.fill_slots(html, slots)
     except ValueError as exc:
-        raise ValueError(f"{page.file.src_uri}: {exc}") from None
+        raise PluginError(f"{page.file.src_uri}: {exc}") from None
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -69,9 +71,4 @@ def on_post_build(config: MkDocsConfig) -> None:
 def _templates(config: MkDocsConfig) -> dict[str, Template]:
     """This build's templates by generated page path (loaded once per build)."""
     handbook = get_handbook(config)
-
-    def load() -> dict[str, Template]:
-        templates, _problems = load_templates(handbook.root)  # problems already failed the build
-        return {tp.page_uri(t): t for t in templates}
-
-    return handbook.memo("templates_by_page", load)
+    return {tp.page_uri(t): t for t in build_templates(handbook)}
