@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from markupsafe import escape
 
-from handbook import release_macros
+from handbook import release_macros, template_gallery
 from handbook.mkdocs_adapter import get_handbook
 
 # Feature modules that register macros; each has register(env, handbook).
-FEATURES: list = [release_macros]
+FEATURES: list = [release_macros, template_gallery]
 
 
 def define_env(env) -> None:

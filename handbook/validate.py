@@ -10,6 +10,7 @@ from typing import Any
 
 from handbook import owners as owners_mod
 from handbook import releases
+from handbook import templates as templates_mod
 from handbook.data import DataSet, load_dataset
 from handbook.owners import Owner
 from handbook.problems import Problem
@@ -22,6 +23,9 @@ CrossCheck = Callable[[DataSet, dt.date], list[Problem]]
 CROSS_CHECKS: list[CrossCheck] = [
     lambda dataset, _today: owners_mod.check(dataset),
     releases.check,
+    lambda dataset, today: templates_mod.check_templates(
+        dataset.root, owners_mod.owners(dataset), today
+    ),
 ]
 
 
