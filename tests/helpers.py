@@ -99,7 +99,8 @@ def make_project(
         shutil.copytree(ROOT / "data", project / "data")
     else:
         shutil.copytree(ROOT / "data" / "schema", project / "data" / "schema")
-    (project / "docs" / ".includes").mkdir(parents=True)
+    # Snippets every page includes (the glossary abbreviations), as in the real handbook.
+    shutil.copytree(ROOT / "docs" / ".includes", project / "docs" / ".includes")
     write(project / "docs", docs)
     write(project / "data", data or {})
     write(project, extra or {})
