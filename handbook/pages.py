@@ -9,6 +9,7 @@ from pathlib import Path
 from handbook.frontmatter import Page, parse_page
 from handbook.paths import rel
 from handbook.problems import Problem
+from handbook.templates import check_template_ref
 
 PageCheck = Callable[[Page, dict, dt.date], list[Problem]]
 
@@ -37,6 +38,7 @@ def check_render_macros(page: Page, _owners: dict, _today: dt.date) -> list[Prob
 
 # Feature modules add their page checks here.
 PAGE_CHECKS: list[PageCheck] = [check_owner, check_render_macros]
+PAGE_CHECKS.append(check_template_ref)
 
 
 def iter_pages(docs: Path, root: Path) -> Iterator[tuple[Page, list[Problem]]]:

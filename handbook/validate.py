@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from handbook import owners as owners_mod
+from handbook import templates as templates_mod
 from handbook import tool_checks
 from handbook.data import DataSet, load_dataset
 from handbook.owners import Owner
@@ -23,6 +24,9 @@ CROSS_CHECKS: list[CrossCheck] = [
     lambda dataset, _today: owners_mod.check(dataset),
     tool_checks.check_tools,
     tool_checks.check_onboarding_roles,
+    lambda dataset, today: templates_mod.check_templates(
+        dataset.root, owners_mod.owners(dataset), today
+    ),
 ]
 
 
