@@ -41,8 +41,10 @@ def mkdocs_env(today: str = FIXED_TODAY, **extra: str) -> dict[str, str]:
     return env
 
 
-def build(project: Path, site: Path | None = None, env: dict | None = None) -> BuildResult:
-    """Run a real `mkdocs build --strict` of `project` into `site`."""
+def build(
+    project: Path, site: Path | None = None, env: dict | None = None, cwd: Path | None = None
+) -> BuildResult:
+    """Run a real `mkdocs build --strict` of `project` into `site`, from `cwd` (the project)."""
     site = site or project / "site"
     cmd = [
         sys.executable,
@@ -57,7 +59,7 @@ def build(project: Path, site: Path | None = None, env: dict | None = None) -> B
         str(site),
     ]
     result = subprocess.run(
-        cmd, capture_output=True, text=True, env=env or mkdocs_env(), cwd=project
+        cmd, capture_output=True, text=True, env=env or mkdocs_env(), cwd=cwd or project
     )
     return BuildResult(result.returncode, result.stdout + result.stderr, site)
 
