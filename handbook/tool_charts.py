@@ -70,8 +70,9 @@ def cell_positions(
     if left > 0:  # more blips than room: share the last row (overlap beats losing a tool)
         last_radius, last_count = rows[-1] if rows else ((inner + outer) / 2, 0)
         rows[-1:] = [(last_radius, last_count + left)]
-    if len(rows) == 1:  # a single row reads best in the middle of the ring
-        rows = [((inner + outer) / 2, rows[0][1])]
+    middle = (inner + outer) / 2
+    if len(rows) == 1 and int(middle * (a1 - a0) / spacing) - 1 >= rows[0][1]:
+        rows = [(middle, rows[0][1])]  # a single row reads best in the middle of the ring
     positions = []
     for radius, n in rows:
         positions += [(radius, a0 + (a1 - a0) * (k + 1) / (n + 1)) for k in range(n)]
