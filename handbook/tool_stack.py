@@ -12,9 +12,9 @@ from handbook.tools import ACTIVE_RINGS, Tool, ToolStack
 
 @dataclass(frozen=True)
 class Overlap:
-    """Tools in adopt or trial that do the same job: consolidation candidates."""
+    """Tools in adopt or trial that do the same jobs: one consolidation candidate."""
 
-    capability: str
+    capabilities: tuple[str, ...]
     tools: tuple[Tool, ...]
 
     @property
@@ -29,18 +29,23 @@ class Renewal:
 
 
 def overlaps(stack: ToolStack) -> list[Overlap]:
-    """Each capability shared by two or more adopt/trial tools, most tools first."""
+    """Groups of two or more adopt/trial tools sharing capabilities, one per group of tools
+    (Jira and Linear sharing two capabilities is one candidate), largest group first."""
     by_capability: dict[str, list[Tool]] = defaultdict(list)
     for tool in stack.by_id().values():
         if tool.status in ACTIVE_RINGS:
             for capability in tool.capabilities:
                 by_capability[capability].append(tool)
-    found = [
-        Overlap(cap, tuple(sorted(tools, key=lambda t: t.name.lower())))
-        for cap, tools in by_capability.items()
-        if len(tools) > 1
-    ]
-    return sorted(found, key=lambda o: (-len(o.tools), o.capability))
+    groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    members: dict[tuple[str, ...], tuple[Tool, ...]] = {}
+    for capability, tools in by_capability.items():
+        if len(tools) > 1:
+            ordered = tuple(sorted(tools, key=lambda t: (t.name.lower(), t.id)))
+            key = tuple(t.id for t in ordered)
+            groups[key].append(capability)
+            members[key] = ordered
+    found = [Overlap(tuple(sorted(caps)), members[key]) for key, caps in groups.items()]
+    return sorted(found, key=lambda o: (-len(o.tools), o.capabilities))
 
 
 def overlapping_tools(stack: ToolStack, tool: Tool) -> list[tuple[Tool, tuple[str, ...]]]:
@@ -77,14 +82,17 @@ def integrated_from(stack: ToolStack, tool: Tool) -> list[Tool]:
     )
 
 
-def renewals(stack: ToolStack, today: dt.date, within_days: int) -> list[Renewal]:
-    """Renewals of tools not retired, from today up to `within_days` ahead, soonest first."""
+def renewals(
+    stack: ToolStack, today: dt.date, within_days: int, after_days: int = -1
+) -> list[Renewal]:
+    """Renewals of tools not retired, more than `after_days` and at most `within_days` ahead
+    (from today when after_days is -1), soonest first."""
     found = []
     for tool in stack.by_id().values():
         if tool.retired or tool.renewal is None:
             continue
         days = (tool.renewal - today).days
-        if 0 <= days <= within_days:
+        if 0 <= days <= within_days and days > after_days:
             found.append(Renewal(tool, days))
     return sorted(found, key=lambda r: (r.days_left, r.tool.name.lower()))
 

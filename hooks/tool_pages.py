@@ -15,7 +15,7 @@ from mkdocs.structure.pages import Page
 
 from handbook import tool_pages
 from handbook.mkdocs_adapter import add_generated_page, get_handbook, log
-from handbook.tool_macros import tool_src_uri, tool_stack
+from handbook.tool_macros import stack_of, tool_src_uri
 from handbook.tool_render import url_link
 
 _MENTIONS = "_tool_mentions"  # tool id -> pages that mention it, in this build
@@ -33,7 +33,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     handbook = get_handbook(config)
-    stack = tool_stack(handbook)
+    stack = stack_of(handbook)
     existing = {f.src_uri for f in files}
     has_page = {
         "overlaps": "tools/overlaps.md" in existing,
@@ -52,7 +52,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.file.src_uri in config[_PAGES]:
         return markdown
-    stack = tool_stack(get_handbook(config))
+    stack = stack_of(get_handbook(config))
     for tool_id in tool_pages.mentioned_tools(stack, markdown):
         config[_MENTIONS].setdefault(tool_id, []).append(page)
     return markdown
@@ -70,7 +70,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
         (other.title or other.file.src_uri, url_link(other.url, page.url))
         for other in sorted(config[_MENTIONS].get(tool_id, []), key=lambda p: p.file.src_uri)
     ]
-    tool = tool_stack(get_handbook(config)).by_id()[tool_id]
+    tool = stack_of(get_handbook(config)).by_id()[tool_id]
     page.content = page.content.replace(
         tool_pages.MENTIONS_MARKER, tool_pages.mentions_html(tool, pages)
     )
