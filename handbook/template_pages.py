@@ -11,16 +11,17 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterable
+from pathlib import Path
 
 import markdown
 import yaml
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from handbook.templates import Template
 
 _JINJA = Environment(
-    loader=PackageLoader("handbook", "jinja"),
+    loader=FileSystemLoader(Path(__file__).parent / "jinja"),
     autoescape=True,
     undefined=StrictUndefined,
     keep_trailing_newline=True,

@@ -225,5 +225,5 @@ def check_template_ref(page: Page, _owners: dict, _today: dt.date) -> list[Probl
     value = page.meta.get("template")
     if value is None or parse_ref(value) is not None:
         return []
-    message = f"template {value!r} must read <template-id>@<version>, e.g. prd@1.2.0"
+    message = f"{value!r} must read <template-id>@<version>, e.g. prd@1.2.0"
     return [Problem(page.file, page.line_of("template"), message, "template")]
