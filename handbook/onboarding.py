@@ -25,6 +25,10 @@ class Section:
     tasks: tuple[str, ...]  # each a markdown task line, unticked, with its original indent
 
 
+def _unlinked(text: str) -> str:
+    return _LINK.sub(r"\1", text)
+
+
 def checklist_sections(markdown: str) -> list[Section]:
     """The task-list lines under each checklist heading, in page order.
 
@@ -34,6 +38,7 @@ def checklist_sections(markdown: str) -> list[Section]:
     found: dict[str, list[str]] = {}
     current: str | None = None
     fence: str | None = None
+    continuing = False
     for line in markdown.splitlines():
         opener = _FENCE.match(line)
         if fence is not None:
@@ -45,15 +50,23 @@ def checklist_sections(markdown: str) -> list[Section]:
             continue
         heading = _HEADING.match(line)
         if heading:
+            continuing = False
             title = heading.group(2)
             current = title if heading.group(1) == "##" and title in CHECKLIST_HEADINGS else None
             if current is not None:
                 found.setdefault(current, [])
             continue
+        if current is None:
+            continue
         task = _TASK.match(line)
-        if current is not None and task:
-            text = _LINK.sub(r"\1", task.group(2))
-            found[current].append(f"{task.group(1)}- [ ] {text}")
+        if task:
+            found[current].append(f"{task.group(1)}- [ ] {_unlinked(task.group(2))}")
+            continuing = True
+        elif continuing and line[:1].isspace() and line.strip():
+            # A task wrapped onto the next line: keep it whole in the pasted copy.
+            found[current][-1] += " " + _unlinked(line.strip())
+        else:
+            continuing = False
     missing = [h for h in CHECKLIST_HEADINGS if h not in found]
     if missing:
         raise ValueError("missing checklist heading(s): " + ", ".join(f"## {h}" for h in missing))

@@ -103,7 +103,9 @@ def test_a_working_directory_relative_base_path_would_fail(tmp_path):
     # from the working directory, and the build elsewhere cannot find the file.
     project = make_project(tmp_path, docs(), nav=NAV)
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text().replace("base_path: !relative $config_dir", "base_path: ."))
+    config.write_text(
+        config.read_text().replace("base_path: !relative $config_dir", "base_path: .")
+    )
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     result = build(project, cwd=elsewhere)

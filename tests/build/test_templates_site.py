@@ -65,7 +65,9 @@ def test_gallery_has_cards_grouped_by_category(site):
 
 def test_every_template_has_a_page_in_the_templates_nav(site):
     html = site.html("templates/")
-    nav = html[html.index('class="md-nav md-nav--primary') : html.index('class="md-nav md-nav--secondary')]
+    nav = html[
+        html.index('class="md-nav md-nav--primary') : html.index('class="md-nav md-nav--secondary')
+    ]
     for template in load_templates(ROOT)[0]:
         assert f'<a href="{template.id}/" class="md-nav__link">' in nav
         assert (site.site / "templates" / template.id / "index.html").is_file()

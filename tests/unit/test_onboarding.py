@@ -94,3 +94,13 @@ def test_fence_outgrows_backticks_inside():
     assert fenced("plain") == "```markdown\nplain\n```\n"
     block = fenced("- [ ] run ```make test``` twice")
     assert block.startswith("````markdown\n") and block.endswith("\n````\n")
+
+
+def test_a_wrapped_task_stays_whole():
+    text = PLAYBOOK.replace(
+        "- [ ] Ship three stories\n",
+        "- [ ] Ship three stories, each meeting the\n"
+        "  [definition of done](#dod).\n\nProse after.\n",
+    )
+    day_30 = checklist_sections(text)[1]
+    assert day_30.tasks == ("- [ ] Ship three stories, each meeting the definition of done.",)
