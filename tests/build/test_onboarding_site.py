@@ -8,6 +8,7 @@ import pytest
 
 from tests.build.test_abbreviations import CODE, abbr_in_code
 from tests.helpers import build, make_project, page
+from tests.unit.test_onboarding_content import ROLES
 
 NAV = """
 nav:
@@ -47,15 +48,6 @@ PLAYBOOK = """
 
 {{ onboarding_checklist() }}
 """
-ROLES = [
-    "product-manager",
-    "engineer",
-    "designer",
-    "qa-engineer",
-    "data-analyst",
-    "product-ops-manager",
-    "go-to-market",
-]
 
 
 def text_of(html: str) -> str:
