@@ -111,3 +111,17 @@ def test_a_working_directory_relative_base_path_would_fail(tmp_path):
     result = build(project, cwd=elsewhere)
     assert not result.ok
     assert "abbreviations.md" in result.log
+
+
+def test_macro_include_dir_is_anchored_by_the_paths_hook(tmp_path):
+    # Negative control for hooks/paths.py: without it mkdocs-macros looks for docs/.includes
+    # under the working directory and stops the build.
+    project = make_project(tmp_path, docs(), nav=NAV)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - hooks/paths.py\n", ""))
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    result = build(project, cwd=elsewhere)
+    assert not result.ok
+    assert "Include directory 'docs/.includes' does not exist" in result.log
+    assert build(project).ok  # from the project folder itself it still works
