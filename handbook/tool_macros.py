@@ -6,6 +6,9 @@ in handbook/jinja/ via handbook.tool_render. Each macro records the data it show
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+
 from handbook import roles as roles_mod
 from handbook import tool_charts
 from handbook import tool_stack as views
@@ -42,6 +45,17 @@ def latest_update(tools) -> object:
 
 
 def register(env, handbook: Handbook) -> None:
+    def macro(fn: Callable[..., str]) -> Callable[..., str]:
+        """Register `fn` as a macro that hands plain text to mkdocs-macros, not Markup
+        (Markup would escape any string later joined to it)."""
+
+        @functools.wraps(fn)
+        def as_text(*args, **kwargs) -> str:
+            return str(fn(*args, **kwargs))
+
+        env.macro(as_text)
+        return as_text
+
     def page_src() -> str | None:
         page = getattr(env, "page", None)
         return page.file.src_uri if page is not None else None
@@ -80,7 +94,7 @@ def register(env, handbook: Handbook) -> None:
     def owner_names() -> dict[str, str]:
         return {i: o.name for i, o in handbook.owners.items()}
 
-    @env.macro
+    @macro
     def tool_catalogue() -> str:
         """Every tool, grouped by category in data order, with purpose, ring and owner."""
         order = {ring: i for i, ring in enumerate(RINGS)}
@@ -98,7 +112,7 @@ def register(env, handbook: Handbook) -> None:
             "tool_catalogue.md", groups=groups, doc_links=doc_links(tools), owners=owner_names()
         )
 
-    @env.macro
+    @macro
     def tool_card(tool_id: str) -> str:
         """One tool's card: purpose, ring, owner, cost, renewal and links."""
         tool = find(tool_id, "tool_card")
@@ -106,7 +120,7 @@ def register(env, handbook: Handbook) -> None:
         link = doc_links([tool])[tool.id]
         return card_markdown(handbook, stack(), tool, link=link, heading=True)
 
-    @env.macro
+    @macro
     def tool_radar() -> str:
         """The radar as inline SVG (sectors by category, rings by status) plus a table."""
         radar = tool_charts.radar_layout(stack())
@@ -125,7 +139,7 @@ def register(env, handbook: Handbook) -> None:
             retired=sorted((t for t in tools if t.retired), key=lambda t: t.name.lower()),
         )
 
-    @env.macro
+    @macro
     def integration_map() -> str:
         """The integration map as inline SVG plus a table of every tool's integrations."""
         edges = views.integrations(stack())
@@ -150,7 +164,7 @@ def register(env, handbook: Handbook) -> None:
             rows=rows,
         )
 
-    @env.macro
+    @macro
     def tool_overlaps() -> str:
         """Capabilities shared by two or more adopt/trial tools: consolidation candidates."""
         found = views.overlaps(stack())
@@ -163,7 +177,7 @@ def register(env, handbook: Handbook) -> None:
             currency=stack().currency,
         )
 
-    @env.macro
+    @macro
     def tool_renewals(days: int = 90, after: int | None = None) -> str:
         """Renewals due within `days` (and after `after` days, if given) with their yearly
         cost; dates that have passed are flagged above the table when `after` is not given."""
@@ -185,7 +199,7 @@ def register(env, handbook: Handbook) -> None:
             currency=stack().currency,
         )
 
-    @env.macro
+    @macro
     def tool_spend(by: str = "category") -> str:
         """Yearly spend of tools not retired, by "category" or "owner": SVG bars plus a table."""
         names = {"category": stack().category_names(), "owner": owner_names()}
@@ -207,7 +221,7 @@ def register(env, handbook: Handbook) -> None:
             currency=stack().currency,
         )
 
-    @env.macro
+    @macro
     def tools_for_role(role: str) -> str:
         """Tools people in `role` should request access to (adopt and trial), as a table."""
         found = role_of(handbook, role, "tools_for_role")
@@ -221,7 +235,7 @@ def register(env, handbook: Handbook) -> None:
         links = {t.id: doc_link(tool_src_uri(t.id), src) for t in tools}
         return render("tools_for_role.md", tools=tools, role=found, links=links)
 
-    @env.macro
+    @macro
     def people_to_meet(role: str) -> str:
         """Owners whose meet_in_onboarding lists `role`: name, what they do, contact."""
         found = role_of(handbook, role, "people_to_meet")

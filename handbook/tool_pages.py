@@ -51,7 +51,7 @@ def tool_page_markdown(
     handbook: Handbook, stack: ToolStack, tool: Tool, has_page: dict[str, bool]
 ) -> str:
     known = stack.by_id()
-    return render(
+    page = render(
         "tool_page.md",
         tool=tool,
         card=card_markdown(handbook, stack, tool),
@@ -65,6 +65,7 @@ def tool_page_markdown(
         mentions_marker=Markup(MENTIONS_MARKER),
         has_page=has_page,
     )
+    return str(page)  # plain text for MkDocs: Markup would escape whatever is added to it
 
 
 def mentions_html(tool: Tool, pages: list[tuple[str, str]]) -> str:

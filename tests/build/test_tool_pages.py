@@ -68,12 +68,19 @@ from pathlib import Path
 from handbook.mkdocs_adapter import get_handbook
 
 
+def on_page_context(context, page, config, nav):
+    config.setdefault("_metas", {})[page.file.src_uri] = {k: str(v) for k, v in page.meta.items()}
+    return context
+
+
 def on_post_build(config):
     uses = {
         page: sorted({u.label for u in items})
         for page, items in get_handbook(config).data_uses.items()
     }
-    Path(config.config_file_path).parent.joinpath("uses.json").write_text(json.dumps(uses))
+    out = Path(config.config_file_path).parent
+    out.joinpath("uses.json").write_text(json.dumps(uses))
+    out.joinpath("metas.json").write_text(json.dumps(config["_metas"]))
 """
 
 
@@ -158,6 +165,16 @@ def test_tool_page_has_card_integrations_both_ways_overlaps_history_owner(site):
     history = linear[linear.index('id="ring-history"') : linear.index('id="owner"')]
     assert history.index("2026-05-01") < history.index("2026-08-01")
     assert "Asked by mobile" in history
+
+
+def test_tool_page_front_matter_is_parsed_with_escaped_title(site):
+    metas = json.loads((site.project / "metas.json").read_text())
+    assert metas["tools/jira.md"] == {
+        "title": "Jira",
+        "owner": "engineering",
+        "last_reviewed": "2026-11-01",
+    }
+    assert metas["tools/evil.md"]["title"] == "&lt;script&gt;alert(1)&lt;/script&gt;"
 
 
 def test_catalogue_links_every_tool_grouped_by_category(site):
