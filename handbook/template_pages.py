@@ -85,12 +85,17 @@ def page_markdown(template: Template, owner_name: str) -> str:
 
 
 def source_html(template: Template) -> str:
-    """The raw file in a code block; its text content is exactly the file's text."""
-    return _JINJA.get_template("template_source.html").render(text=template.text)
+    """The raw file in a code block; its text content is exactly the file's text.
+
+    Material's copy button copies that text (innerText) with trailing whitespace trimmed; the
+    download is the byte-exact copy.
+    """
+    return _JINJA.get_template("template_source.html").render(id=template.id, text=template.text)
 
 
 def download_html(template: Template, href: str) -> str:
     return _JINJA.get_template("template_download.html").render(
+        id=template.id,
         href=href,
         filename=template.filename,
         size=len(template.text.encode("utf-8")),

@@ -9,13 +9,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from handbook import template_pages as tp
 from handbook.mkdocs_adapter import add_generated_page, get_handbook, log
-from handbook.templates import Template, load_templates
+from handbook.template_gallery import build_templates
+from handbook.templates import Template, parse_ref
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -27,7 +30,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+# Last, so every other hook has seen the page's `template:` before it is moved (see below).
+@event_priority(-100)
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if parse_ref(page.meta.get("template")):
+        # `template: prd@1.2.0` names the document template a page was made from; MkDocs would
+        # read it as the theme template to render the page with, so it moves to another key.
+        page.meta["template_ref"] = page.meta.pop("template")
     template = _templates(config).get(page.file.src_uri)
     if template is None or not page.file.generated_by:
         return html
@@ -40,7 +49,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     try:
         return tp.fill_slots(html, slots)
     except ValueError as exc:
-        raise ValueError(f"{page.file.src_uri}: {exc}") from None
+        raise PluginError(f"{page.file.src_uri}: {exc}") from None
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -62,9 +71,4 @@ def on_post_build(config: MkDocsConfig) -> None:
 def _templates(config: MkDocsConfig) -> dict[str, Template]:
     """This build's templates by generated page path (loaded once per build)."""
     handbook = get_handbook(config)
-
-    def load() -> dict[str, Template]:
-        templates, _problems = load_templates(handbook.root)  # problems already failed the build
-        return {tp.page_uri(t): t for t in templates}
-
-    return handbook.memo("templates_by_page", load)
+    return {tp.page_uri(t): t for t in build_templates(handbook)}

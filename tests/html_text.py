@@ -52,3 +52,23 @@ def texts(html: str, marker: str, tag: str = "code") -> list[str]:
     parser.feed(html)
     parser.close()
     return parser.found
+
+
+class _Attrs(HTMLParser):
+    def __init__(self, name: str):
+        super().__init__(convert_charrefs=True)
+        self.name = name
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        for key, value in attrs:
+            if key == self.name and value is not None:
+                self.found.append(value)
+
+
+def attribute_values(html: str, name: str) -> list[str]:
+    """Every value of attribute `name` in `html`, unescaped as a browser reads it."""
+    parser = _Attrs(name)
+    parser.feed(html)
+    parser.close()
+    return parser.found

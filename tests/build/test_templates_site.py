@@ -2,13 +2,15 @@
 
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from handbook.templates import load_templates
 from tests.helpers import ROOT, BuildResult, build, make_project, page, project_config
-from tests.html_text import texts
+from tests.html_text import attribute_values, texts
 
 FIXTURE = ROOT / "tests" / "fixtures" / "placeholder-template.md"
 PLACEHOLDERS = ["{{ customer_name }}", "{% if beta %}", "${VAR}", "<customer email>", "<b>"]
@@ -85,6 +87,7 @@ def test_template_page_says_what_it_is_for_and_when_to_use_it(site):
 def test_source_block_and_download_are_the_template_exactly(site, template):
     url = f"templates/{template.id}/"
     assert texts(site.html(url), "template-source") == [template.text]
+    assert attribute_values(site.html(url), "data-template-source") == [template.id]
     path, name = download_of(site, url)
     assert name == template.filename
     assert path.read_bytes() == template.path.read_bytes()
@@ -93,8 +96,9 @@ def test_source_block_and_download_are_the_template_exactly(site, template):
 @pytest.mark.parametrize("placeholder", PLACEHOLDERS)
 def test_placeholders_survive_source_copy_text_and_download(site, placeholder):
     html = site.html("templates/placeholders/")
-    [copied] = texts(html, "template-source")  # what the copy button copies
+    [copied] = texts(html, "template-source")  # the code element's text: what the button copies
     assert copied == FIXTURE.read_text(encoding="utf-8")
+    assert placeholder in copied
     assert placeholder in copied
     path, _ = download_of(site, "templates/placeholders/")
     assert placeholder.encode() in path.read_bytes()
@@ -171,3 +175,34 @@ def test_real_site_offers_every_template_byte_identical(real_site):
     for template in load_templates(ROOT)[0]:
         path, _ = download_of(real_site, f"templates/{template.id}/")
         assert path.read_bytes() == template.path.read_bytes(), template.id
+
+
+def test_page_made_from_a_template_builds(tmp_path):
+    # MkDocs reads `template` as a theme template name; a page's template ref must not break it.
+    docs = {**gallery_docs(), "made.md": page("# Made\n", template="prd@1.0.0")}
+    project = make_project(tmp_path, docs, nav=NAV + "  - made.md\n")
+    result = build(project)
+    assert result.ok, result.log
+    assert '<h1 id="made">Made' in result.html("made/")
+
+
+def test_page_with_a_malformed_template_ref_fails_the_build(tmp_path):
+    docs = {**gallery_docs(), "made.md": page("# Made\n", template="prd 1.0")}
+    project = make_project(tmp_path, docs, nav=NAV + "  - made.md\n")
+    result = build(project)
+    assert not result.ok
+    assert "docs/made.md:4: template: 'prd 1.0' must read <template-id>@<version>" in result.log
+
+
+def test_linkchecker_checks_the_download_links(real_site, tmp_path):
+    # Negative control: without the raw copy, the download link is a broken link.
+    site = tmp_path / "site"
+    shutil.copytree(real_site.site, site)
+    (site / "templates" / "prd" / "prd.md").unlink()
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "linkcheck.py"), str(site)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode != 0
+    assert "templates/prd/prd.md" in result.stdout

@@ -9,7 +9,7 @@ import pytest
 from handbook import template_pages as tp
 from handbook.templates import load_templates
 from tests.helpers import ROOT
-from tests.html_text import texts
+from tests.html_text import attribute_values, texts
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "placeholder-template.md"
 PLACEHOLDERS = ["{{ customer_name }}", "{% if beta %}", "${VAR}", "<customer email>", "<b>"]
@@ -34,6 +34,13 @@ def test_source_block_text_is_the_file_text_exactly(fixture_template):
     # Escaped for the browser: no raw tag from the template reaches the HTML.
     assert "<customer email>" not in html and "<script>" not in html
     assert "&lt;customer email&gt;" in html
+
+
+def test_source_block_is_marked_with_the_template_id(fixture_template):
+    html = tp.source_html(fixture_template)
+    assert attribute_values(html, "data-template-source") == ["placeholders"]
+    # No data-copy: Material would copy that attribute instead of the code's text.
+    assert attribute_values(html, "data-copy") == []
 
 
 def test_negative_control_unescaped_source_loses_the_angle_brackets(fixture_template):
