@@ -41,8 +41,10 @@ def mkdocs_env(today: str = FIXED_TODAY, **extra: str) -> dict[str, str]:
     return env
 
 
-def build(project: Path, site: Path | None = None, env: dict | None = None) -> BuildResult:
-    """Run a real `mkdocs build --strict` of `project` into `site`."""
+def build(
+    project: Path, site: Path | None = None, env: dict | None = None, cwd: Path | None = None
+) -> BuildResult:
+    """Run a real `mkdocs build --strict` of `project` into `site`, from `cwd` (the project)."""
     site = site or project / "site"
     cmd = [
         sys.executable,
@@ -57,7 +59,7 @@ def build(project: Path, site: Path | None = None, env: dict | None = None) -> B
         str(site),
     ]
     result = subprocess.run(
-        cmd, capture_output=True, text=True, env=env or mkdocs_env(), cwd=project
+        cmd, capture_output=True, text=True, env=env or mkdocs_env(), cwd=cwd or project
     )
     return BuildResult(result.returncode, result.stdout + result.stderr, site)
 
@@ -100,7 +102,7 @@ def make_project(
         shutil.copytree(ROOT / "data", project / "data")
     else:
         shutil.copytree(ROOT / "data" / "schema", project / "data" / "schema")
-    # The site's own stylesheets and includes (extra_css, snippets) come along.
+    # The site's own stylesheets and includes (extra_css, the glossary snippets) come along.
     for folder in ("assets", ".includes"):
         if (ROOT / "docs" / folder).is_dir():
             shutil.copytree(ROOT / "docs" / folder, project / "docs" / folder)
