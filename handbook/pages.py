@@ -9,6 +9,7 @@ from pathlib import Path
 from handbook.frontmatter import Page, parse_page
 from handbook.paths import rel
 from handbook.problems import Problem
+from handbook.reviewmeta import check_review_fields
 
 PageCheck = Callable[[Page, dict, dt.date], list[Problem]]
 
@@ -36,7 +37,7 @@ def check_render_macros(page: Page, _owners: dict, _today: dt.date) -> list[Prob
 
 
 # Feature modules add their page checks here.
-PAGE_CHECKS: list[PageCheck] = [check_owner, check_render_macros]
+PAGE_CHECKS: list[PageCheck] = [check_owner, check_render_macros, check_review_fields]
 
 
 def iter_pages(docs: Path, root: Path) -> Iterator[tuple[Page, list[Problem]]]:
