@@ -1,0 +1,60 @@
+"""`handbook codeowners`: keep .github/CODEOWNERS in step with page owners."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from handbook.cmd_check import add_root_args, resolve_root
+from handbook.codeowners import CodeownersError, block_lines, update
+from handbook.freshness import load_policy, scan
+from handbook.validate import load_handbook
+
+TARGET = ".github/CODEOWNERS"
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "codeowners", help=f"write page owners into a managed block of {TARGET}"
+    )
+    add_root_args(parser)
+    parser.add_argument(
+        "--check", action="store_true", help="change nothing; exit 1 when the file is out of date"
+    )
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    root = resolve_root(args)
+    try:
+        handbook = load_handbook(root, args.today)
+    except ValueError as exc:
+        print(f"handbook: {exc}", file=sys.stderr)
+        return 2
+    bad = [p for p in handbook.problems if p.severity == "error"]
+    if bad:
+        for problem in bad:
+            print(f"{problem}  [error]", file=sys.stderr)
+        return 2
+    pages, problems = scan(root, handbook.owners, load_policy(handbook.dataset), handbook.today)
+    if problems:
+        for problem in problems:
+            print(f"{problem}  [error]", file=sys.stderr)
+        return 2
+    path = root / TARGET
+    existing = path.read_bytes().decode("utf-8") if path.exists() else None
+    try:
+        wanted = update(existing, block_lines(pages))
+    except CodeownersError as exc:
+        print(f"{TARGET}: {exc}", file=sys.stderr)
+        return 2
+    if wanted == existing:
+        print(f"{TARGET} is up to date ({len(pages)} pages)")
+        return 0
+    if args.check:
+        print(f"{TARGET} is out of date; run `handbook codeowners` and commit it", file=sys.stderr)
+        return 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(wanted.encode("utf-8"))
+    print(f"{TARGET} updated ({len(pages)} pages)")
+    return 0
