@@ -246,6 +246,8 @@ def assess(
     review_by = add_duration(last_reviewed, every) if last_reviewed and every else None
     changes = data_changes(last_reviewed, uses)
     template = meta.get("template")
+    if not (isinstance(template, str) and "@" in template and not template.endswith(".html")):
+        template = None  # a theme template such as main.html, not a document template
     return PageFreshness(
         src_uri=src_uri,
         title=page_title(meta, body, src_uri),
@@ -261,7 +263,7 @@ def assess(
             owner is not None, last_reviewed, review_by, today, policy.warning_days, bool(changes)
         ),
         data_changes=changes,
-        template=template if isinstance(template, str) else None,
+        template=template,
     )
 
 

@@ -68,6 +68,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if page.title:
         record = replace(record, title=str(page.title))
     state.pages[src_uri] = record
+    if record.template and page.meta.get("template") == record.template:
+        # `template: prd@1.2.0` names the document template a page was made from; MkDocs reads
+        # `template` as the theme template to render with, so keep it under another key.
+        page.meta["template_ref"] = page.meta.pop("template")
     if record.status == "stale":
         page.meta.setdefault("status", "stale")
         _log_stale(record, state.fail_on_stale)

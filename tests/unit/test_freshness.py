@@ -31,7 +31,10 @@ POLICY = Policy(
 )
 
 
-def status(review_by, today=TODAY, reviewed=D(2026, 1, 1), owned=True, changed=False):
+JAN_1 = D(2026, 1, 1)
+
+
+def status(review_by, today=TODAY, reviewed=JAN_1, owned=True, changed=False):
     return status_of(owned, reviewed, review_by, today, 14, changed)
 
 
