@@ -13,13 +13,14 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from handbook.freshness import STATUSES, PageFreshness, sort_oldest_first
+from handbook.freshness import STATUSES, PageFreshness, page_url, sort_oldest_first
 from handbook.freshness_report import (
     Drift,
     chart_rows,
     group,
     overdue_days,
     relative_link,
+    relative_url,
     summarize,
 )
 
@@ -105,6 +106,9 @@ class Renderer:
         def link(page: PageFreshness) -> str:
             return relative_link(DASHBOARD_URI, page.src_uri)
 
+        def href(page: PageFreshness) -> str:
+            return relative_url(page_url(DASHBOARD_URI), page.url)
+
         return self.env.get_template("freshness_dashboard.md").render(
             today=today,
             summary=summarize(pages),
@@ -114,6 +118,7 @@ class Renderer:
             attention=sort_oldest_first(p for p in pages if p.status != "fresh"),
             drift=drift,
             link=link,
+            href=href,
             edit_links=edit_links,
         )
 

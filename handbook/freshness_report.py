@@ -124,6 +124,12 @@ def relative_link(from_src_uri: str, to_src_uri: str) -> str:
     return posixpath.relpath(to_src_uri, posixpath.dirname(from_src_uri) or ".")
 
 
+def relative_url(from_url: str, to_url: str) -> str:
+    """A link between two directory URLs of the built site, e.g. "../../guidelines/x/"."""
+    target = posixpath.relpath(to_url.rstrip("/") or ".", from_url.rstrip("/") or ".")
+    return "./" if target == "." else target + "/"
+
+
 def overdue_days(page: PageFreshness, today: dt.date) -> int | None:
     left = page.days_left(today)
     return -left if left is not None and left < 0 else None
