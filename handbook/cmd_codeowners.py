@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from handbook.cmd_check import add_root_args, resolve_root
+from handbook.cmd_check import add_root_args
+from handbook.cmd_pages import load_pages
 from handbook.codeowners import CodeownersError, block_lines, update
-from handbook.freshness import load_policy, scan
-from handbook.validate import load_handbook
 
 TARGET = ".github/CODEOWNERS"
 
@@ -25,22 +24,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    root = resolve_root(args)
-    try:
-        handbook = load_handbook(root, args.today)
-    except ValueError as exc:
-        print(f"handbook: {exc}", file=sys.stderr)
-        return 2
-    bad = [p for p in handbook.problems if p.severity == "error"]
-    if bad:
-        for problem in bad:
-            print(f"{problem}  [error]", file=sys.stderr)
-        return 2
-    pages, problems = scan(root, handbook.owners, load_policy(handbook.dataset), handbook.today)
-    if problems:
-        for problem in problems:
-            print(f"{problem}  [error]", file=sys.stderr)
-        return 2
+    root, _handbook, pages = load_pages(args)
     path = root / TARGET
     existing = path.read_bytes().decode("utf-8") if path.exists() else None
     try:

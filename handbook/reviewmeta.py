@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from handbook.data import to_date as read_date
 from handbook.durations import parse_duration
 from handbook.frontmatter import Page
 from handbook.problems import Problem
@@ -23,20 +24,6 @@ def pick(meta: dict[str, Any], keys: tuple[str, ...]) -> tuple[str | None, Any]:
         if key in meta:
             return key, meta[key]
     return None, None
-
-
-def read_date(value: Any) -> dt.date | None:
-    """A date from YAML (a date) or a quoted ISO string; None when it is not a real date."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            return None
-    return None
 
 
 def check_review_fields(page: Page, _owners: dict, today: dt.date) -> list[Problem]:

@@ -92,6 +92,8 @@ def on_env(env, config: MkDocsConfig, files: Files):
     if dashboard is None or dashboard.page is None:
         raise PluginError(f"freshness: generated page {DASHBOARD_URI} went missing")
     dashboard.page.markdown = state.renderer.dashboard(pages, handbook.today, links, drift)
+    # Its tables repeat every page title: kept out of search, so searches find the pages.
+    dashboard.page.meta["search"] = {"exclude": True}
     dashboard.page.render(config, files)
     feed = files.get_file_from_path(FEED_URI)
     if feed is not None:
