@@ -9,16 +9,9 @@ import sys
 
 from handbook.cmd_check import add_root_args
 from handbook.cmd_pages import load_pages
-from handbook.freshness import STATUSES, PageFreshness, edit_url
+from handbook.freshness import STATUS_LABELS, STATUSES, PageFreshness, edit_url
 from handbook.site_settings import read_site_settings
 
-STATUS_WORDS = {
-    "stale": "stale",
-    "due": "due for review",
-    "unowned": "no owner",
-    "unreviewed": "never reviewed",
-    "fresh": "fresh",
-}
 # --fail-on due also fails on the statuses worse than due.
 FAIL_ON = {"stale": {"stale"}, "due": {"stale", "due", "unowned", "unreviewed"}}
 
@@ -83,5 +76,5 @@ def table(pages: list[PageFreshness]) -> str:
         for row in rows
     ]
     counts = {s: sum(1 for p in pages if p.status == s) for s in STATUSES}
-    summary = ", ".join(f"{counts[s]} {STATUS_WORDS[s]}" for s in STATUSES)
+    summary = ", ".join(f"{counts[s]} {STATUS_LABELS[s].lower()}" for s in STATUSES)
     return "\n".join(lines) + f"\n\n{len(pages)} pages: {summary}"

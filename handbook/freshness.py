@@ -31,7 +31,13 @@ from handbook.problems import Problem
 from handbook.reviewmeta import LAST_REVIEWED_KEYS, REVIEW_EVERY_KEYS, pick, read_date
 
 STATUSES = ("stale", "due", "unowned", "unreviewed", "fresh")  # worst first
-NEEDS_ATTENTION = frozenset(STATUSES) - {"fresh"}
+STATUS_LABELS = {
+    "stale": "Stale",
+    "due": "Due for review",
+    "unowned": "No owner",
+    "unreviewed": "Never reviewed",
+    "fresh": "Fresh",
+}
 _HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
 
 

@@ -13,7 +13,13 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from handbook.freshness import STATUSES, PageFreshness, page_url, sort_oldest_first
+from handbook.freshness import (
+    STATUS_LABELS,
+    STATUSES,
+    PageFreshness,
+    page_url,
+    sort_oldest_first,
+)
 from handbook.freshness_report import (
     Drift,
     chart_rows,
@@ -27,13 +33,6 @@ from handbook.freshness_report import (
 JINJA_DIR = Path(__file__).parent / "jinja"
 DASHBOARD_URI = "about/freshness.md"
 
-STATUS_LABELS = {
-    "stale": "Stale",
-    "due": "Due for review",
-    "unowned": "No owner",
-    "unreviewed": "Never reviewed",
-    "fresh": "Fresh",
-}
 STATUS_MEANINGS = {
     "stale": "the review-by date has passed",
     "due": "review-by date is close, or data shown on the page changed since its review",
