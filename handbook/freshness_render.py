@@ -65,6 +65,8 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # A new environment is made for each build, so there is nothing to re-check on disk.
+        auto_reload=False,
     )
     env.filters["md"] = md_text
     env.globals.update(
@@ -99,8 +101,15 @@ class Renderer:
         today: dt.date,
         edit_links: dict[str, str],
         drift: list[Drift],
-    ) -> str:
-        """Markdown of the generated dashboard page (about/freshness.md)."""
+    ) -> tuple[str, dict[str, str]]:
+        """Markdown of the dashboard page (about/freshness.md), and its tables by placeholder.
+
+        The page tables are HTML filled in after the markdown is rendered (`fill_tables`):
+        with a thousand pages they hold thousands of rows, which Python-Markdown would
+        otherwise spend most of the dashboard's build time re-reading as raw HTML.
+        """
+        tables: dict[str, str] = {}
+        table_template = self.env.get_template("freshness_table.html")
 
         def link(page: PageFreshness) -> str:
             return relative_link(DASHBOARD_URI, page.src_uri)
@@ -108,7 +117,14 @@ class Renderer:
         def href(page: PageFreshness) -> str:
             return relative_url(page_url(DASHBOARD_URI), page.url)
 
-        return self.env.get_template("freshness_dashboard.md").render(
+        def table(rows: list[PageFreshness], with_owner: bool) -> str:
+            token = f"HANDBOOKFRESHNESSTABLE{len(tables)}"
+            tables[token] = table_template.render(
+                pages=rows, with_owner=with_owner, href=href, edit_links=edit_links
+            )
+            return token
+
+        markdown = self.env.get_template("freshness_dashboard.md").render(
             today=today,
             summary=summarize(pages),
             chart=Markup(self.chart(pages)),
@@ -117,9 +133,10 @@ class Renderer:
             attention=sort_oldest_first(p for p in pages if p.status != "fresh"),
             drift=drift,
             link=link,
-            href=href,
+            table=table,
             edit_links=edit_links,
         )
+        return markdown, tables
 
     def digest(self, pages: list[PageFreshness], today: dt.date, edit_links: dict[str, str]) -> str:
         """Markdown digest per owner of every page that needs attention: a reminder issue body."""
@@ -130,3 +147,13 @@ class Renderer:
             by_owner=group(needing, "owner"),
             edit_links=edit_links,
         )
+
+
+def fill_tables(html: str, tables: dict[str, str]) -> str:
+    """Put each table in place of the paragraph holding its placeholder; each must be there."""
+    for token, table in tables.items():
+        paragraph = f"<p>{token}</p>"
+        if html.count(paragraph) != 1:
+            raise ValueError(f"dashboard: placeholder {token} not found once in the rendered page")
+        html = html.replace(paragraph, table)
+    return html

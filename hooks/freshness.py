@@ -18,7 +18,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from handbook.freshness import PageFreshness, Policy, assess, edit_url, load_policy
-from handbook.freshness_render import DASHBOARD_URI, Renderer
+from handbook.freshness_render import DASHBOARD_URI, Renderer, fill_tables
 from handbook.freshness_report import drifted
 from handbook.mkdocs_adapter import add_generated_page, get_handbook, log, project_root
 from handbook.templates import template_versions
@@ -91,10 +91,12 @@ def on_env(env, config: MkDocsConfig, files: Files):
     dashboard = files.get_file_from_path(DASHBOARD_URI)
     if dashboard is None or dashboard.page is None:
         raise PluginError(f"freshness: generated page {DASHBOARD_URI} went missing")
-    dashboard.page.markdown = state.renderer.dashboard(pages, handbook.today, links, drift)
+    markdown, tables = state.renderer.dashboard(pages, handbook.today, links, drift)
+    dashboard.page.markdown = markdown
     # Its tables repeat every page title: kept out of search, so searches find the pages.
     dashboard.page.meta["search"] = {"exclude": True}
     dashboard.page.render(config, files)
+    dashboard.page.content = fill_tables(dashboard.page.content or "", tables)
     feed = files.get_file_from_path(FEED_URI)
     if feed is not None:
         site_url = config.site_url or ""
