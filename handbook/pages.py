@@ -41,10 +41,13 @@ PAGE_CHECKS: list[PageCheck] = [check_owner, check_render_macros, check_review_f
 
 
 def iter_pages(docs: Path, root: Path) -> Iterator[tuple[Page, list[Problem]]]:
+    # Resolve the folder once, not each page (resolving stats every path component).
+    prefix = rel(docs, root)
     for path in sorted(docs.rglob("*.md")):
-        if any(part.startswith(".") for part in path.relative_to(docs).parts):
+        inside = path.relative_to(docs)
+        if any(part.startswith(".") for part in inside.parts):
             continue
-        name = rel(path, root)
+        name = f"{prefix}/{inside.as_posix()}"
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
