@@ -13,7 +13,8 @@ from handbook.freshness import (
     page_url,
     status_of,
 )
-from handbook.freshness_report import chart_rows, drifted, group, summarize
+from handbook.freshness_render import fill_tables, md_text
+from handbook.freshness_report import chart_rows, drifted, group, relative_url, summarize
 from handbook.owners import Owner
 from handbook.validate import DataUse
 
@@ -190,3 +191,25 @@ def test_policy_from_the_real_data(root):
 def test_policy_defaults_without_the_file(tmp_path):
     (tmp_path / "data").mkdir()
     assert load_policy(load_dataset(tmp_path)) == Policy()
+
+
+def test_relative_url_between_site_pages():
+    assert relative_url("about/freshness/", "guidelines/stale/") == "../../guidelines/stale/"
+    assert relative_url("about/freshness/", "") == "../../"
+    assert relative_url("about/freshness/", "about/freshness/") == "./"
+
+
+def test_fill_tables_needs_each_placeholder_exactly_once():
+    assert fill_tables("<p>T0</p><p>x</p>", {"T0": "<table></table>"}) == (
+        "<table></table><p>x</p>"
+    )
+    with pytest.raises(ValueError, match="T1"):
+        fill_tables("<p>T0</p>", {"T1": "<table></table>"})
+    with pytest.raises(ValueError, match="T0"):
+        fill_tables("<p>T0</p><p>T0</p>", {"T0": "<table></table>"})
+
+
+def test_markdown_text_cannot_inject_markup_or_table_cells():
+    assert md_text("<b>x</b> | [y](z) *w*") == (
+        "&lt;b&gt;x&lt;/b&gt; &#124; &#91;y&#93;(z) &#42;w&#42;"
+    )
