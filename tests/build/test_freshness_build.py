@@ -188,3 +188,26 @@ def test_bad_review_fields_fail_the_build_with_file_and_line(tmp_path):
     assert "docs/every.md:4: review_every: 'soon' is not a duration" in result.log
     assert "docs/both.md:4: last_reviewed and last_reviewed_on mean the same" in result.log
     assert not (result.site / "index.html").exists()
+
+
+def test_govuk_front_matter_builds_unchanged(tmp_path):
+    govuk = (
+        "---\ntitle: Moved over\nowner_slack: '#design'\nlast_reviewed_on: 2026-10-01\n"
+        "review_in: 1 year\n---\n\n# Moved over\n"
+    )
+    playbook = "---\nowner: quality\nlast_reviewed: 2025-12-01\npage_type: playbook\n---\n\n# P\n"
+    docs = {
+        "index.md": page("# Home\n"),
+        "govuk.md": govuk,
+        "playbook.md": playbook,
+        "about/index.md": page("# About\n"),
+    }
+    nav = "nav:\n  - index.md\n  - govuk.md\n  - playbook.md\n  - About:\n      - about/index.md\n"
+    result = build(make_project(tmp_path, docs, nav=nav))
+    assert result.ok, result.log
+    html = result.html("govuk/")
+    assert "Reviewed on 2026-10-01 by Product Design, next review 2027-10-01." in html
+    assert "data-freshness=" not in html
+    # page_type playbook: 12 months, so a page reviewed 2025-12-01 is due by 2026-12-01.
+    assert 'data-freshness="due"' in result.html("playbook/")
+    assert "next review 2026-12-01." in result.html("playbook/")

@@ -13,7 +13,7 @@ from handbook.freshness import (
     page_url,
     status_of,
 )
-from handbook.freshness_render import fill_tables, md_text
+from handbook.freshness_render import Renderer, fill_tables, md_text
 from handbook.freshness_report import chart_rows, drifted, group, relative_url, summarize
 from handbook.owners import Owner
 from handbook.validate import DataUse
@@ -213,3 +213,16 @@ def test_markdown_text_cannot_inject_markup_or_table_cells():
     assert md_text("<b>x</b> | [y](z) *w*") == (
         "&lt;b&gt;x&lt;/b&gt; &#124; &#91;y&#93;(z) &#42;w&#42;"
     )
+
+
+def test_notice_and_footer_escape_data_and_front_matter():
+    owners = {"x": Owner("x", "<b>Ops</b>", "team", "", "<script>alert(1)</script>", "@x")}
+    stale = assess("a.md", meta(owner="x", last_reviewed=D(2025, 1, 1)), "", owners, POLICY, TODAY)
+    renderer = Renderer()
+    notice = renderer.notice(stale, TODAY, 'https://e.test/edit/a.md?"x')
+    assert "<script>" not in notice and "&lt;script&gt;alert(1)&lt;/script&gt;" in notice
+    assert "&lt;b&gt;Ops&lt;/b&gt;" in notice
+    assert 'href="https://e.test/edit/a.md?&#34;x"' in notice
+    assert 'data-freshness="stale"' in notice
+    footer = renderer.footer(stale)
+    assert "by &lt;b&gt;Ops&lt;/b&gt;, next review 2025-07-01." in footer
