@@ -72,6 +72,10 @@ def test_markdown_digest_per_owner(project):
     assert "### Product Design (#design)" in text and "Unreviewed page" in text
     assert "### (no owner)" in text
     assert "Fresh" not in text.replace("fresh (", "")  # fresh pages are not listed
+    items = [line for line in text.splitlines() if line.startswith("- [ ] ")]
+    assert len(items) == 4 and all(line.count("- [ ] ") == 1 for line in items)
+    assert "- [ ] **Due for review**: [Due page](" in text
+    assert items[-1].endswith("last reviewed 2026-05-30, review by 2026-11-30")
 
 
 def test_owner_filter(project):
