@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -67,15 +68,20 @@ def env(**extra: str) -> dict[str, str]:
     return dict(os.environ, NO_MKDOCS_2_WARNING="1", HANDBOOK_TODAY="2026-11-21", **extra)
 
 
-def build(project: Path, **extra: str) -> float:
+def build(project: Path, **extra: str) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of one strict build. CPU time (user + system of the build
+    process) is the steadier figure on a shared machine, where wall time swings with load."""
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-q"]
     cmd += ["-f", str(project / "mkdocs.yml"), "-d", str(project / "site")]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     result = subprocess.run(cmd, capture_output=True, text=True, env=env(**extra))
-    elapsed = time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode:
         raise SystemExit(f"build of {project} failed:\n{result.stdout}{result.stderr}")
-    return elapsed
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
 
 
 def without_tool_feature(project: Path) -> None:
@@ -141,26 +147,32 @@ def main() -> int:
     make_none(none)
 
     variants = {"with": with_, "static": static, "none": none}
-    times: dict[str, list[float]] = {name: [] for name in variants}
+    walls: dict[str, list[float]] = {name: [] for name in variants}
+    cpus: dict[str, list[float]] = {name: [] for name in variants}
     for project in variants.values():  # warm-up: caches, bytecode
         build(project)
     for run in range(args.runs):
         order = list(variants)[run % 3 :] + list(variants)[: run % 3]  # rotate the order
         for name in order:
-            times[name].append(build(variants[name]))
-    medians = {name: statistics.median(values) for name, values in times.items()}
+            wall, cpu = build(variants[name])
+            walls[name].append(wall)
+            cpus[name].append(cpu)
     pages = {name: len(list((p / "site").rglob("index.html"))) for name, p in variants.items()}
     print(f"{args.runs} interleaved strict builds per variant ({base})")
     for name in variants:
-        runs = " ".join(f"{t:.2f}" for t in times[name])
-        print(f"  {name:<7} median {medians[name]:.3f} s  pages {pages[name]:>3}  runs: {runs}")
-    data_cost = medians["with"] / medians["static"] - 1
-    feature_cost = medians["with"] / medians["none"] - 1
-    print(f"tool data vs the same pages written by hand (with/static): {data_cost:+.1%}")
-    print(
-        f"whole tool feature incl. {len(generated)} generated pages (with/none): "
-        f"{feature_cost:+.1%}"
-    )
+        wall, cpu = statistics.median(walls[name]), statistics.median(cpus[name])
+        runs = " ".join(f"{t:.2f}" for t in cpus[name])
+        print(
+            f"  {name:<7} {pages[name]:>3} pages  median CPU {cpu:.3f} s  wall {wall:.3f} s"
+            f"  (CPU runs: {runs})"
+        )
+    for label, metric in (("CPU", cpus), ("wall", walls)):
+        with_, static_, none_ = (statistics.median(metric[n]) for n in variants)
+        print(
+            f"{label}: tool data vs the same pages written by hand (with/static) "
+            f"{with_ / static_ - 1:+.1%}; whole feature incl. {len(generated)} generated "
+            f"pages (with/none) {with_ / none_ - 1:+.1%}"
+        )
     if not args.keep:
         shutil.rmtree(base)
     return 0
