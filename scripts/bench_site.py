@@ -121,12 +121,12 @@ class MacroCall:
     needs: tuple[str, ...] = ()
 
 
-# Add other features' macros here by name, e.g.
-#   MacroCall("tool_card", "{{{{ tool_card('{tool}') }}}}", ("tool",))
-# with the context value ("tool") supplied by `data_context`.
+# Add other features' macros here by name; a context value such as "tool" comes from
+# `data_context`.
 MACRO_CALLS = [
     MacroCall("owner_name", "This page is kept by {{{{ owner_name('{owner}') }}}}.", ("owner",)),
     MacroCall("handbook_today", "Built on {{{{ handbook_today }}}}."),
+    MacroCall("tool_card", "{{{{ tool_card('{tool}') }}}}", ("tool",)),
 ]
 
 
@@ -390,7 +390,19 @@ def write_docs(docs: Path, specs: list[PageSpec], calls: list[MacroCall], contex
 
 
 class _KeepTags(yaml.SafeLoader):
-    """Reads mkdocs.yml's !ENV [NAME, default] as its default and drops python tags."""
+    """Reads mkdocs.yml: !ENV [NAME, default] as its default; other tags kept for dumping."""
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+@dataclass(frozen=True)
+class _Tagged:
+    """A scalar with a tag such as `!relative $config_dir`, written back unchanged."""
+
+    tag: str
+    value: str
 
 
 def _env_default(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
@@ -399,8 +411,16 @@ def _env_default(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
     return None
 
 
+def _keep_tag(loader: yaml.SafeLoader, _suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return _Tagged(node.tag, loader.construct_scalar(node))
+    raise ValueError(f"mkdocs.yml: cannot carry the tag {node.tag} into the plain config")
+
+
 _KeepTags.add_constructor("!ENV", _env_default)
+_KeepTags.add_multi_constructor("!", _keep_tag)
 _KeepTags.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
+_Dumper.add_representer(_Tagged, lambda dumper, t: dumper.represent_scalar(t.tag, t.value))
 
 
 def full_config(source: Path, nav: str) -> str:
@@ -428,7 +448,7 @@ def plain_config(source: Path, nav: str) -> str:
     theme = dict(plain["theme"])
     theme.pop("custom_dir", None)
     plain["theme"] = theme
-    return yaml.safe_dump(plain, sort_keys=False) + nav
+    return yaml.dump(plain, Dumper=_Dumper, sort_keys=False) + nav
 
 
 # ---------------------------------------------------------------------------------------------
@@ -449,6 +469,10 @@ def generate(dest: Path, pages: int, macros: set[str] | None = None, source: Pat
     # mkdocs.yml watches these under `serve`; they must exist for the config to load.
     for folder in ("handbook", "templates", "docs/.includes"):
         (dest / folder).mkdir(parents=True, exist_ok=True)
+    # Snippets auto-appended to every page (e.g. glossary abbreviations) belong to the markdown.
+    includes = source / "docs" / ".includes"
+    if includes.is_dir():
+        shutil.copytree(includes, dest / "docs" / ".includes", dirs_exist_ok=True)
     if (source / "overrides").is_dir():
         shutil.copytree(source / "overrides", dest / "overrides")
     assets = source / "docs" / "assets"

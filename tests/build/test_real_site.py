@@ -17,6 +17,9 @@ def test_real_site_makes_no_request_off_host(real_site):
     assert "fonts.googleapis.com" not in html
     assert "fonts.gstatic.com" not in html
     assert "unpkg.com" not in html and "cdn.jsdelivr.net" not in html
+    # Material's repository widget would fetch stars from the host's API on every page load.
+    assert 'data-md-component="source"' not in html
+    assert 'class="md-source"' in html
 
 
 def test_linkchecker_finds_no_broken_link(real_site):
