@@ -25,6 +25,7 @@ from handbook.paths import rel
 # on_startup call (an API build) drafts are treated as in a published build: never leak them.
 _COMMAND = {"name": "build"}
 _LINK_ERRORS = "_handbook_draft_link_errors"
+_DRAFT_URLS = "_handbook_draft_urls"
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -51,6 +52,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in files.documentation_pages():
         if not file.generated_by and is_draft(file.content_string):
             file.inclusion = InclusionLevel.DRAFT
+    # Listed once per build: scanning every file for every page made the build quadratic.
+    config[_DRAFT_URLS] = {f.url: f.src_uri for f in _drafts(files)}
     return files
 
 
@@ -64,7 +67,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if _is_draft(page.file):
         return banner(rel(Path(page.file.abs_src_path), project_root(config))) + html
     if _publishing():
-        drafts = {f.url: f.src_uri for f in _drafts(files)}
+        drafts = config[_DRAFT_URLS]
         for href in links_to(html, page.file.url, set(drafts)):
             message = (
                 f"docs/{page.file.src_uri} links to {href}, a draft page that is left out of "
