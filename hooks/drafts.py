@@ -66,8 +66,9 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if _is_draft(page.file):
         return banner(rel(Path(page.file.abs_src_path), project_root(config))) + html
-    if _publishing():
-        drafts = config[_DRAFT_URLS]
+    drafts = config[_DRAFT_URLS]
+    # Parsing every page's links is only worth it when there is a draft to link to.
+    if _publishing() and drafts:
         for href in links_to(html, page.file.url, set(drafts)):
             message = (
                 f"docs/{page.file.src_uri} links to {href}, a draft page that is left out of "
