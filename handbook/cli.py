@@ -10,10 +10,11 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from handbook import cmd_check
+from handbook import cmd_check, cmd_new
 
 # Modules providing subcommands; feature modules add themselves here.
 COMMANDS = [cmd_check]
+COMMANDS.append(cmd_new)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from markupsafe import escape
 
+from handbook import onboarding_macros, release_macros, template_gallery, tool_macros
 from handbook.mkdocs_adapter import get_handbook
 
 # Feature modules that register macros; each has register(env, handbook).
-FEATURES: list = []
+FEATURES: list = [tool_macros, release_macros, template_gallery, onboarding_macros]
 
 
 def define_env(env) -> None:

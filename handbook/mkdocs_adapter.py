@@ -9,6 +9,7 @@ of their folder by `slot_generated_pages`, so they never need a hand-written nav
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -101,8 +102,33 @@ def slot_generated_pages(nav: Navigation, config: MkDocsConfig, files: Files) ->
             continue  # no section for it: the page is still built, reachable by its links
         section.children.append(file.page)
         file.page.parent = section
+    _relink(nav)
+    return nav
+
+
+def _relink(nav: Navigation) -> None:
+    """Recompute nav.pages and each page's previous/next links after the nav changed."""
     nav.pages = _flatten(nav.items)
     bookended = [None, *nav.pages, None]
     for before, page, after in zip(bookended[:-2], nav.pages, bookended[2:], strict=True):
         page.previous_page, page.next_page = before, after
+
+
+def _prune(items: list, drop: Callable[[Page], bool]) -> list:
+    kept = []
+    for item in items:
+        if isinstance(item, Section):
+            item.children = _prune(item.children, drop)
+            if not item.children:
+                continue  # a section left empty would render as a heading with nothing in it
+        elif isinstance(item, Page) and drop(item):
+            continue
+        kept.append(item)
+    return kept
+
+
+def prune_nav(nav: Navigation, drop: Callable[[Page], bool]) -> Navigation:
+    """Remove the pages for which `drop` is true (and sections left empty) from the nav."""
+    nav.items = _prune(nav.items, drop)
+    _relink(nav)
     return nav

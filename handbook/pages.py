@@ -6,9 +6,11 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from handbook.drafts import check_draft
 from handbook.frontmatter import Page, parse_page
 from handbook.paths import rel
 from handbook.problems import Problem
+from handbook.templates import check_template_ref
 
 PageCheck = Callable[[Page, dict, dt.date], list[Problem]]
 
@@ -36,7 +38,7 @@ def check_render_macros(page: Page, _owners: dict, _today: dt.date) -> list[Prob
 
 
 # Feature modules add their page checks here.
-PAGE_CHECKS: list[PageCheck] = [check_owner, check_render_macros]
+PAGE_CHECKS: list[PageCheck] = [check_owner, check_render_macros, check_draft, check_template_ref]
 
 
 def iter_pages(docs: Path, root: Path) -> Iterator[tuple[Page, list[Problem]]]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Severity = Literal["error", "warning"]
+# A notice is advisory: `handbook check` lists it, a build logs it at INFO, nothing fails.
+Severity = Literal["error", "warning", "notice"]
 
 
 @dataclass(frozen=True, order=True)

@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from handbook import owners as owners_mod
+from handbook import releases, tool_checks
+from handbook import templates as templates_mod
 from handbook.data import DataSet, load_dataset
 from handbook.owners import Owner
 from handbook.problems import Problem
@@ -20,6 +22,12 @@ CrossCheck = Callable[[DataSet, dt.date], list[Problem]]
 # Each feature module adds its own check here.
 CROSS_CHECKS: list[CrossCheck] = [
     lambda dataset, _today: owners_mod.check(dataset),
+    releases.check,
+    tool_checks.check_tools,
+    tool_checks.check_onboarding_roles,
+    lambda dataset, today: templates_mod.check_templates(
+        dataset.root, owners_mod.owners(dataset), today
+    ),
 ]
 
 

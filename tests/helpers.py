@@ -41,8 +41,10 @@ def mkdocs_env(today: str = FIXED_TODAY, **extra: str) -> dict[str, str]:
     return env
 
 
-def build(project: Path, site: Path | None = None, env: dict | None = None) -> BuildResult:
-    """Run a real `mkdocs build --strict` of `project` into `site`."""
+def build(
+    project: Path, site: Path | None = None, env: dict | None = None, cwd: Path | None = None
+) -> BuildResult:
+    """Run a real `mkdocs build --strict` of `project` into `site`, from `cwd` (the project)."""
     site = site or project / "site"
     cmd = [
         sys.executable,
@@ -57,7 +59,7 @@ def build(project: Path, site: Path | None = None, env: dict | None = None) -> B
         str(site),
     ]
     result = subprocess.run(
-        cmd, capture_output=True, text=True, env=env or mkdocs_env(), cwd=project
+        cmd, capture_output=True, text=True, env=env or mkdocs_env(), cwd=cwd or project
     )
     return BuildResult(result.returncode, result.stdout + result.stderr, site)
 
@@ -93,13 +95,18 @@ def make_project(
     (project / "mkdocs.yml").write_text(project_config(nav), encoding="utf-8")
     shutil.copytree(ROOT / "hooks", project / "hooks")
     shutil.copytree(ROOT / "templates", project / "templates")
+    shutil.copytree(ROOT / "overrides", project / "overrides")
     # mkdocs.yml watches the package folder under `serve`; it must exist for the config to load.
     (project / "handbook").mkdir()
     if copy_data:
         shutil.copytree(ROOT / "data", project / "data")
     else:
         shutil.copytree(ROOT / "data" / "schema", project / "data" / "schema")
-    (project / "docs" / ".includes").mkdir(parents=True)
+    # The site's own stylesheets and includes (extra_css, the glossary snippets) come along.
+    for folder in ("assets", ".includes"):
+        if (ROOT / "docs" / folder).is_dir():
+            shutil.copytree(ROOT / "docs" / folder, project / "docs" / folder)
+    (project / "docs" / ".includes").mkdir(parents=True, exist_ok=True)
     write(project / "docs", docs)
     write(project / "data", data or {})
     write(project, extra or {})

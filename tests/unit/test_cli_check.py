@@ -61,3 +61,46 @@ def test_console_script_is_installed():
     assert result.returncode == 0 and "check" in result.stdout
     if exe.exists():
         assert subprocess.run([str(exe), "--help"], capture_output=True).returncode == 0
+
+
+def test_template_problems_fail_check_with_file_and_line(tmp_path):
+    project = make_project(tmp_path, {"index.md": page("# Home\n")})
+    prd = project / "templates" / "prd.md"
+    prd.write_text(prd.read_text().replace("owner: product-management", "owner: ghost", 1))
+    copy = project / "templates" / "prd-copy.md"
+    copy.write_text(prd.read_text())
+    result = run_check(project)
+    assert result.returncode == 1
+    assert "templates/prd.md:7: owner: 'ghost' is not in data/owners.yml" in result.stderr
+    assert "templates/prd-copy.md:2: id: 'prd' does not match the file name" in result.stderr
+    # Files are read in name order, so the later one (prd.md) is named the duplicate.
+    duplicate = (
+        "templates/prd.md:2: id: duplicate template id 'prd' (also in templates/prd-copy.md)"
+    )
+    assert duplicate in result.stderr
+
+
+def test_page_made_by_handbook_new_passes_check(tmp_path):
+    project = make_project(tmp_path, {"index.md": page("# Home\n")})
+    made = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "handbook",
+            "new",
+            "decision-record",
+            "docs/adr/one.md",
+            "--title",
+            "One",
+            "--owner",
+            "engineering",
+            "--root",
+            str(project),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=project,
+    )
+    assert made.returncode == 0, made.stderr
+    result = run_check(project)
+    assert result.returncode == 0, result.stderr

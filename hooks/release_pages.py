@@ -1,0 +1,67 @@
+"""Release notes: one generated page per release, the RSS feed and CHANGELOG.md.
+
+Thin adapter over handbook.releases (data and views) and handbook.release_formats (text).
+The feed and the changelog are always published, even with no release yet, so the feed link
+in every page's head (overrides/main.html) never dangles.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from handbook import release_formats as formats
+from handbook import releases as rel
+from handbook.mkdocs_adapter import add_generated_page, get_handbook, log
+from handbook.validate import DataUse
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    handbook = get_handbook(config)
+    releases = rel.load_releases(handbook.dataset)
+    settings = rel.load_settings(handbook.dataset) or rel.default_settings(config.site_name)
+    for release in releases:
+        src_uri = formats.page_uri(release)
+        markdown = formats.release_page(release, settings, handbook.today)
+        add_generated_page(files, config, src_uri, markdown, formats.page_title(release))
+        handbook.record_use(
+            src_uri, DataUse(f"release {release.version}", release.file, release.last_updated)
+        )
+    for release in rel.overdue_planned(releases, handbook.today):
+        # Within the grace period (after it, validation has already failed the build): INFO,
+        # because --strict turns every WARNING into a failed build.
+        log.info(
+            f"{release.file}: release {release.version} was planned for {release.date} and is "
+            f"still marked planned; set status: released or move the date before "
+            f"{rel.grace_ends(release, settings)}, when the build starts to fail"
+        )
+    view = rel.customer_view(releases, settings)
+    site_url = config.site_url or None
+    feed = formats.feed_xml(view, settings, site_url, config.site_name)
+    _add(files, File.generated(config, formats.FEED_PATH, content=feed))
+    changelog = formats.changelog(view, settings, site_url)
+    _add(files, RawMarkdownFile.generated(config, formats.CHANGELOG_PATH, content=changelog))
+    return files
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def _add(files: Files, file: File) -> None:
+    if files.get_file_from_path(file.src_uri) is not None:
+        raise PluginError(
+            f"docs/{file.src_uri} is made by the build from data/releases/; remove it"
+        )
+    files.append(file)
+
+
+class RawMarkdownFile(File):
+    """A markdown file published as it is (CHANGELOG.md), not rendered into an HTML page.
+
+    Pages may still link to it (`../CHANGELOG.md`): MkDocs finds it among the files and
+    rewrites the link to its URL.
+    """
+
+    def is_documentation_page(self) -> bool:
+        return False

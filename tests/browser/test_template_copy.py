@@ -1,0 +1,122 @@
+"""Template pages in Chromium: the copy button and the download give the template's exact text.
+
+Self-contained (own fixtures with template_ names), so it runs beside any browser conftest.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from handbook.static_server import serve
+from tests.helpers import ROOT, build, make_project, page
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+FIXTURE = ROOT / "tests" / "fixtures" / "placeholder-template.md"
+NAV = "nav:\n  - index.md\n  - Templates:\n      - templates/index.md\n"
+
+
+def _require_browser() -> None:
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        reason = "playwright is not installed"
+    else:
+        reason = (
+            "" if CHROMIUM.exists() else "Debian's chromium is missing (apt-get install chromium)"
+        )
+    if reason:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"browser tests must run in CI: {reason}")
+        pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def template_site_url(tmp_path_factory):
+    _require_browser()
+    gallery = (ROOT / "docs" / "templates" / "index.md").read_text(encoding="utf-8")
+    docs = {"index.md": page("# Home\n"), "templates/index.md": gallery}
+    project = make_project(tmp_path_factory.mktemp("template-copy"), docs, nav=NAV)
+    shutil.copy(FIXTURE, project / "templates" / "placeholders.md")
+    result = build(project)
+    assert result.ok, result.log
+    with serve(result.site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def template_browser():
+    _require_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox", "--disable-gpu"]
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture()
+def tab(template_browser, template_site_url):
+    context = template_browser.new_context(viewport={"width": 1280, "height": 900})
+    origin = template_site_url.rstrip("/")
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
+    new_tab = context.new_page()
+    new_tab.goto(template_site_url + "templates/placeholders/")
+    yield new_tab
+    context.close()
+
+
+def _copy(tab) -> str:
+    block = tab.locator("[data-template-source]").first
+    block.scroll_into_view_if_needed()
+    block.hover()
+    tab.evaluate("navigator.clipboard.writeText('')")
+    block.locator("button[data-md-type=copy]").first.click()
+    tab.wait_for_function("async () => (await navigator.clipboard.readText()).length > 0")
+    return tab.evaluate("navigator.clipboard.readText()")
+
+
+def test_copy_button_copies_every_placeholder_verbatim(tab):
+    copied = _copy(tab)
+    raw = FIXTURE.read_text(encoding="utf-8")
+    # Material trims trailing whitespace from what it copies; everything else is exact.
+    assert copied == raw.rstrip()
+    for placeholder in ("{{ customer_name }}", "{% if beta %}", "${VAR}", "<customer email>"):
+        assert placeholder in copied
+    inner = tab.locator("[data-template-source] code").first.inner_text()
+    assert inner.rstrip("\n") == raw.rstrip("\n")
+
+
+def test_negative_control_copy_from_another_block_differs(tab):
+    # The same clipboard check fails for the `handbook new` example block's copy button.
+    block = tab.locator("article .highlight:not([data-template-source])").first
+    block.scroll_into_view_if_needed()
+    block.hover()
+    block.locator("button[data-md-type=copy]").first.click()
+    tab.wait_for_function("async () => (await navigator.clipboard.readText()).length > 0")
+    copied = tab.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("handbook new placeholders")
+    assert copied != FIXTURE.read_text(encoding="utf-8").rstrip()
+
+
+def test_download_link_fetches_the_exact_bytes(tab):
+    link = tab.locator("a[download][data-template-download]").first
+    assert link.get_attribute("download") == "placeholders.md"
+    with tab.expect_download() as info:
+        link.click()
+    assert Path(info.value.path()).read_bytes() == FIXTURE.read_bytes()
+
+
+def test_negative_control_download_of_another_template_differs(tab, template_site_url):
+    tab.goto(template_site_url + "templates/prd/")
+    with tab.expect_download() as info:
+        tab.locator("a[download][data-template-download]").first.click()
+    assert Path(info.value.path()).read_bytes() != FIXTURE.read_bytes()
+    assert Path(info.value.path()).read_bytes() == (ROOT / "templates" / "prd.md").read_bytes()

@@ -1,0 +1,139 @@
+"""`handbook new`: creates pages from templates, never overwrites, explains every refusal."""
+
+import subprocess
+import sys
+
+import pytest
+
+from handbook.frontmatter import parse_page
+from handbook.pages import check_page
+from handbook.templates import load_templates
+from handbook.validate import load_handbook
+from tests.helpers import ROOT, make_project, page
+
+# The handbook's own explicit nav, so hints are checked against the real sections.
+REAL_NAV = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:", 1)[1]
+
+
+def run_new(project, *args, cwd=None):
+    return subprocess.run(
+        [sys.executable, "-m", "handbook", "new", *args, "--today", "2026-11-21"],
+        capture_output=True,
+        text=True,
+        cwd=cwd or project,
+    )
+
+
+@pytest.fixture()
+def project(tmp_path):
+    return make_project(tmp_path, {"index.md": page("# Home\n")}, nav="nav:" + REAL_NAV)
+
+
+def test_creates_a_valid_page_with_parent_folders(project):
+    result = run_new(
+        project,
+        "prd",
+        "docs/guidelines/billing/bulk-export.md",
+        "--title",
+        "Bulk export",
+        "--owner",
+        "design",
+    )
+    assert result.returncode == 0, result.stderr
+    created = project / "docs" / "guidelines" / "billing" / "bulk-export.md"
+    page_, problems = parse_page(created.read_text(encoding="utf-8"), "docs/x.md")
+    version = {t.id: t.version for t in load_templates(project)[0]}["prd"]
+    assert problems == []
+    assert page_.meta["template"] == f"prd@{version}"
+    assert str(page_.meta["last_reviewed"]) == "2026-11-21"
+    assert page_.meta["owner"] == "design" and page_.meta["title"] == "Bulk export"
+    handbook = load_handbook(project, "2026-11-21")
+    assert check_page(page_, handbook.owners, handbook.today) == []
+    assert "created docs/guidelines/billing/bulk-export.md from prd@" in result.stdout
+
+
+def test_prints_the_nav_line_to_add_under_the_right_section(project):
+    result = run_new(
+        project, "retrospective", "docs/guidelines/retro.md", "--title", "R", "--owner", "design"
+    )
+    assert result.returncode == 0, result.stderr
+    assert 'add this line to the "Guidelines" section' in result.stdout
+    assert result.stdout.rstrip().endswith("\n      - guidelines/retro.md")
+
+
+def test_no_nav_hint_when_the_nav_is_automatic(tmp_path):
+    project = make_project(tmp_path, {"index.md": page("# Home\n")}, nav=None)
+    assert "\nnav:" not in (project / "mkdocs.yml").read_text()
+    result = run_new(project, "prd", "docs/a.md", "--title", "A", "--owner", "design")
+    assert result.returncode == 0, result.stderr
+    assert "nav" not in result.stdout
+
+
+def test_refuses_to_overwrite_and_leaves_the_file_byte_identical(project):
+    target = project / "docs" / "guidelines" / "mine.md"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    original = b"---\nowner: design\n---\n\n# Someone's work\r\n\tkept as is\n"
+    target.write_bytes(original)
+    result = run_new(project, "prd", "docs/guidelines/mine.md", "--title", "X", "--owner", "design")
+    assert result.returncode == 1
+    assert "docs/guidelines/mine.md already exists; it was left untouched" in result.stderr
+    assert target.read_bytes() == original
+
+
+def test_unknown_template_lists_the_valid_ones(project):
+    result = run_new(project, "prdd", "docs/a.md", "--title", "A", "--owner", "design")
+    assert result.returncode == 2
+    assert "unknown template 'prdd'; valid templates: " in result.stderr
+    for template_id in ("prd", "retrospective", "launch-checklist"):
+        assert template_id in result.stderr
+    assert not (project / "docs" / "a.md").exists()
+
+
+def test_unknown_owner_lists_the_valid_ones(project):
+    result = run_new(project, "prd", "docs/a.md", "--title", "A", "--owner", "ghost")
+    assert result.returncode == 2
+    assert "unknown owner 'ghost'; valid owners (data/owners.yml): " in result.stderr
+    assert "product-ops" in result.stderr and "design" in result.stderr
+    assert not (project / "docs" / "a.md").exists()
+
+
+@pytest.mark.parametrize(
+    "path", ["../outside.md", "README.md", "docs/.includes/x.md", "docs/a.txt"]
+)
+def test_refuses_paths_outside_docs_or_not_pages(project, path):
+    result = run_new(project, "prd", path, "--title", "A", "--owner", "design")
+    assert result.returncode == 2, result.stdout
+    assert "handbook new:" in result.stderr
+    assert not (project / path).exists()
+
+
+def test_path_is_relative_to_the_current_folder(project):
+    result = run_new(
+        project,
+        "prd",
+        "sub/page.md",
+        "--title",
+        "A",
+        "--owner",
+        "design",
+        cwd=project / "docs",
+    )
+    assert result.returncode == 0, result.stderr
+    assert (project / "docs" / "sub" / "page.md").is_file()
+
+
+def test_missing_arguments_are_a_usage_error(project):
+    result = run_new(project, "prd", "docs/a.md")
+    assert result.returncode == 2
+    assert "usage: handbook new TEMPLATE PATH --title" in result.stderr
+
+
+def test_list_shows_every_template_with_its_version(project):
+    result = run_new(project, "--list")
+    assert result.returncode == 0
+    templates = load_templates(project)[0]
+    assert len(result.stdout.splitlines()) == len(templates) >= 12
+    assert any(
+        line.split()[:2] == ["prd", templates[[t.id for t in templates].index("prd")].version]
+        for line in result.stdout.splitlines()
+    )
