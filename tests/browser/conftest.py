@@ -27,13 +27,15 @@ STALE_PAGE = "guidelines/index.md"
 STALE_REVIEWED = "2024-01-15"
 
 
-def _require_browser() -> None:
+def require_browser() -> None:
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
         reason = "playwright is not installed"
     else:
-        reason = "" if CHROMIUM.exists() else "Debian's chromium is missing (apt-get install chromium)"
+        reason = (
+            "" if CHROMIUM.exists() else "Debian's chromium is missing (apt-get install chromium)"
+        )
     if not reason:
         return
     if os.environ.get("CI") == "true":
@@ -43,18 +45,27 @@ def _require_browser() -> None:
 
 @pytest.fixture(scope="session")
 def browser_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    _require_browser()
+    require_browser()
     work = tmp_path_factory.mktemp("browser-site")
     project = work / "project"
     shutil.copytree(
         ROOT,
         project,
-        ignore=shutil.ignore_patterns(".venv", ".git", "site", "test-output", "bench-output",
-                                      "__pycache__", "node_modules", ".pytest_cache"),
+        ignore=shutil.ignore_patterns(
+            ".venv",
+            ".git",
+            "site",
+            "test-output",
+            "bench-output",
+            "__pycache__",
+            "node_modules",
+            ".pytest_cache",
+        ),
     )
     page = project / "docs" / STALE_PAGE
     text = page.read_text(encoding="utf-8")
-    page.write_text(re.sub(r"(?m)^last_reviewed: .*$", f"last_reviewed: {STALE_REVIEWED}", text, 1))
+    stale = re.sub(r"(?m)^last_reviewed: .*$", f"last_reviewed: {STALE_REVIEWED}", text, count=1)
+    page.write_text(stale, encoding="utf-8")
     result = build(project, work / "site")
     assert result.ok, result.log
     return result.site
@@ -68,7 +79,7 @@ def base_url(browser_site: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def chromium():
-    _require_browser()
+    require_browser()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:

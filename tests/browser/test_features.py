@@ -1,4 +1,4 @@
-"""Feature pages in a real browser: template copy button, freshness notice, tool-stack pictures."""
+"""Feature pages in a real browser: freshness notice and dashboard, tool-stack pictures."""
 
 from __future__ import annotations
 
@@ -7,24 +7,8 @@ import re
 import pytest
 
 from tests.browser.conftest import STALE_PAGE, STALE_REVIEWED
-from tests.helpers import ROOT
 
 pytestmark = pytest.mark.browser
-
-
-def test_copy_button_copies_the_raw_template(context, base_url):
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
-    tab = context.new_page()
-    raw = (ROOT / "templates" / "customer-interview-guide.md").read_text(encoding="utf-8")
-    tab.goto(base_url + "templates/customer-interview-guide/")
-    block = tab.locator("[data-template-source]").first
-    block.scroll_into_view_if_needed()
-    block.hover()
-    block.locator("button.md-clipboard").first.click()
-    copied = tab.evaluate("navigator.clipboard.readText()")
-    assert copied.rstrip("\n") == raw.rstrip("\n")
-    # The placeholders a person fills in survive the copy.
-    assert "{{" in copied or "<" in copied
 
 
 def test_stale_page_shows_notice_and_dashboard_lists_it(page, base_url):
