@@ -10,11 +10,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from handbook import cmd_check, cmd_new
+from handbook import cmd_check, cmd_codeowners, cmd_freshness, cmd_new, cmd_review
 
 # Modules providing subcommands; feature modules add themselves here.
-COMMANDS = [cmd_check]
-COMMANDS.append(cmd_new)
+COMMANDS = [cmd_check, cmd_freshness, cmd_review, cmd_codeowners, cmd_new]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -10,6 +10,7 @@ from handbook.drafts import check_draft
 from handbook.frontmatter import Page, parse_page
 from handbook.paths import rel
 from handbook.problems import Problem
+from handbook.reviewmeta import check_review_fields
 from handbook.templates import check_template_ref
 
 PageCheck = Callable[[Page, dict, dt.date], list[Problem]]
@@ -38,14 +39,23 @@ def check_render_macros(page: Page, _owners: dict, _today: dt.date) -> list[Prob
 
 
 # Feature modules add their page checks here.
-PAGE_CHECKS: list[PageCheck] = [check_owner, check_render_macros, check_draft, check_template_ref]
+PAGE_CHECKS: list[PageCheck] = [
+    check_owner,
+    check_render_macros,
+    check_draft,
+    check_template_ref,
+    check_review_fields,
+]
 
 
 def iter_pages(docs: Path, root: Path) -> Iterator[tuple[Page, list[Problem]]]:
+    # Resolve the folder once, not each page (resolving stats every path component).
+    prefix = rel(docs, root)
     for path in sorted(docs.rglob("*.md")):
-        if any(part.startswith(".") for part in path.relative_to(docs).parts):
+        inside = path.relative_to(docs)
+        if any(part.startswith(".") for part in inside.parts):
             continue
-        name = rel(path, root)
+        name = f"{prefix}/{inside.as_posix()}"
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:

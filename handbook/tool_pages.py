@@ -73,15 +73,26 @@ def mentions_html(tool: Tool, pages: list[tuple[str, str]]) -> str:
 
 
 def mention_pattern(stack: ToolStack) -> re.Pattern[str]:
+    """Any tool name, not followed by a word character or dash. The check on the character
+    before is left to `mentioned_tools`: a pattern that starts with a lookbehind cannot skip
+    ahead to the names' first letters, and scanning every page was the feature's slowest step.
+    """
     names = sorted({t.name for t in stack.tools if t.name}, key=len, reverse=True)
     alternatives = "|".join(re.escape(n) for n in names) or "(?!)"
-    return re.compile(rf"(?<![\w-])({alternatives})(?![\w-])")
+    return re.compile(rf"(?:{alternatives})(?![\w-])")
 
 
-def mentioned_tools(stack: ToolStack, markdown: str) -> list[str]:
-    """Ids of tools named in `markdown` (by exact name) or linked (tools/<id>.md or /)."""
+def mentioned_tools(
+    stack: ToolStack, markdown: str, pattern: re.Pattern[str] | None = None
+) -> list[str]:
+    """Ids of tools named in `markdown` (by exact name) or linked (tools/<id>.md or /).
+    Pass `pattern` (from mention_pattern) to reuse it across pages."""
     tools = stack.by_id()
     by_name = {t.name: t.id for t in tools.values()}
-    found = {by_name[m.group(1)] for m in mention_pattern(stack).finditer(markdown)}
+    found = set()
+    for match in (pattern or mention_pattern(stack)).finditer(markdown):
+        before = markdown[match.start() - 1] if match.start() else " "
+        if not (before.isalnum() or before in "_-"):
+            found.add(by_name[match.group()])
     found |= {m.group(1) for m in _LINK.finditer(markdown) if m.group(1) in tools}
     return sorted(found)

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 # Markdown punctuation that could turn data into links, emphasis, code, tables or attributes.
@@ -80,6 +80,9 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # Compiling these templates is most of the tool pages' cost in a build; Jinja keeps the
+        # compiled code in the user's temp folder, keyed by each template's source checksum.
+        bytecode_cache=FileSystemBytecodeCache(),
     )
     env.filters.update(md=md_text, url=safe_url, money=money)
     return env

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 
 from handbook.data import DataSet, to_date
 
@@ -66,6 +67,10 @@ class ToolStack:
 
     def by_id(self) -> dict[str, Tool]:
         """Tool id -> tool; on a duplicate id the first entry wins (the check reports it)."""
+        return dict(self._by_id)
+
+    @cached_property
+    def _by_id(self) -> dict[str, Tool]:
         found: dict[str, Tool] = {}
         for tool in self.tools:
             found.setdefault(tool.id, tool)

@@ -52,8 +52,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.file.src_uri in config[_PAGES]:
         return markdown
-    stack = stack_of(get_handbook(config))
-    for tool_id in tool_pages.mentioned_tools(stack, markdown):
+    handbook = get_handbook(config)
+    stack = stack_of(handbook)
+    pattern = handbook.memo("tool_mention_pattern", lambda: tool_pages.mention_pattern(stack))
+    for tool_id in tool_pages.mentioned_tools(stack, markdown, pattern):
         config[_MENTIONS].setdefault(tool_id, []).append(page)
     return markdown
 

@@ -124,3 +124,16 @@ def test_unknown_role_in_owners_meet_in_onboarding_is_an_error(tmp_path):
 def test_the_real_tool_data_passes_every_check():
     found = load_handbook(ROOT, "2026-11-21").problems
     assert [str(p) for p in found] == []
+
+
+@pytest.mark.parametrize(
+    ("field", "valid"),
+    [("capabilities", ["ok"]), ("used_by", ["engineer"]), ("integrates_with", [])],
+)
+def test_schema_rejects_an_id_list_item_that_is_not_an_id(tmp_path, field, valid):
+    found = problems(tmp_path, tool("a", **{field: ["Not an id"]}))
+    assert any(
+        text.startswith(f"data/tools.yml:{FIRST}: tools[0].{field}[0]: 'Not an id' does not match")
+        for text, _ in found
+    ), found
+    assert problems(tmp_path / "control", tool("a", **{field: valid})) == []

@@ -1,0 +1,213 @@
+"""Freshness in real --strict builds of a fixture handbook with a page in every state."""
+
+import json
+import re
+
+import pytest
+
+from tests.freshness_fixture import make_freshness_project
+from tests.helpers import build, make_project, mkdocs_env, page
+
+EDIT = "https://github.com/example-co/product-handbook/edit/main/docs/"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    result = build(make_freshness_project(tmp_path_factory.mktemp("freshness")))
+    assert result.ok, result.log
+    return result
+
+
+def notice(html: str) -> str:
+    match = re.search(r'<div class="[^"]*handbook-freshness-notice".*?</div>', html, re.S)
+    return match.group(0) if match else ""
+
+
+def test_build_is_clean_and_stale_page_is_logged_as_info(site):
+    assert site.warnings() == []
+    assert "INFO    -  handbook: docs/guidelines/stale.md: stale: review was due 2026-09-01" in (
+        site.log
+    )
+    assert site.log.count(": stale: review was due") == 1  # only the stale page
+
+
+def test_stale_page_notice_names_owner_contact_dates_and_edit_link(site):
+    box = notice(site.html("guidelines/stale/"))
+    assert 'data-freshness="stale"' in box
+    assert "due for review on 2026-09-01 (81 days ago)" in box
+    assert "Product Operations" in box and "#product-ops" in box
+    assert "Last reviewed: 2026-03-01, reviewed every 6 months" in box
+    assert f'href="{EDIT}guidelines/stale.md"' in box
+    assert "handbook review docs/guidelines/stale.md" in box
+
+
+@pytest.mark.parametrize(
+    ("url", "status", "text"),
+    [
+        ("guidelines/due/", "due", "due for review by 2026-11-30"),
+        ("guidelines/unowned/", "unowned", "has no owner"),
+        ("guidelines/unreviewed/", "unreviewed", "never been reviewed"),
+        ("guidelines/data/", "due", "tool Jira in <code>data/tools.yml</code>, updated 2026-11-10"),
+    ],
+)
+def test_notice_for_each_state(site, url, status, text):
+    box = notice(site.html(url))
+    assert f'data-freshness="{status}"' in box
+    assert text in box
+
+
+@pytest.mark.parametrize(
+    "url", ["", "guidelines/", "guidelines/fresh/", "guidelines/old-data/", "about/"]
+)
+def test_fresh_pages_have_no_notice(site, url):
+    # Negative control, including a page whose data changed before its last review.
+    html = site.html(url)
+    assert "data-freshness=" not in html
+    assert "handbook-freshness-notice" not in html
+
+
+def test_footer_on_every_page(site):
+    fresh = site.html("guidelines/fresh/")
+    assert "Reviewed on 2026-11-01 by Product Design, next review 2027-05-01." in fresh
+    assert "Reviewed on 2026-03-01 by Product Operations, next review 2026-09-01." in (
+        site.html("guidelines/stale/")
+    )
+    assert "Not reviewed yet by Product Design." in site.html("guidelines/unreviewed/")
+    assert "Reviewed on 2026-11-01, no owner, next review 2027-05-01." in (
+        site.html("guidelines/unowned/")
+    )
+
+
+def test_stale_badge_in_the_nav_only_for_the_stale_page(site):
+    html = site.html("guidelines/fresh/")
+    badged = re.findall(r'<a href="([^"]+)"[^>]*>(?:(?!</a>).)*md-status--stale', html, re.S)
+    assert badged == ["../stale/"]
+    assert html.count("md-status--stale") == 1
+    assert 'title="Review overdue"' in html
+
+
+def test_page_title_is_escaped_everywhere(site):
+    dashboard = site.html("about/freshness/")
+    assert "Fresh &lt;b&gt;page&lt;/b&gt;" in dashboard
+    assert "<b>page</b>" not in dashboard
+
+
+def test_dashboard(site):
+    html = site.html("about/freshness/")
+    assert "<strong>54% fresh</strong>: 6 of 11 pages" in html
+    assert "<svg" in html and "Guidelines: 1 stale" in html and "Guidelines: 4 fresh" in html
+    assert "cdn" not in html.lower().replace("md-", "")
+    # Rows link to the page and its edit link; tables list the oldest review first.
+    assert '<a href="../../guidelines/stale/">Stale page</a>' in html
+    assert f'<a href="{EDIT}guidelines/stale.md">Edit</a>' in html
+    by_section = html[html.index('id="by-section"') :]
+    guidelines = by_section[by_section.index('id="guidelines"') :]
+    order = [guidelines.index(f"guidelines/{name}/") for name in ("unreviewed", "stale", "due")]
+    assert order == sorted(order)
+    # The dashboard is in the About section of the nav.
+    assert 'href="freshness/"' in site.html("about/")
+
+
+def test_dashboard_lists_pages_that_drifted_from_their_template(site):
+    html = site.html("about/freshness/")
+    drift = html[html.index('id="drifted-from-their-template"') : html.index('id="by-owner"')]
+    assert "launch-plan/" in drift and "<td>1.0.0</td>" in drift and "<td>2.0.0</td>" in drift
+    assert "guidelines/fresh/" not in drift  # negative control
+
+
+def test_freshness_json(site):
+    records = json.loads((site.site / "freshness.json").read_text())
+    by_path = {r["path"]: r for r in records}
+    assert len(records) == 11
+    stale = by_path["docs/guidelines/stale.md"]
+    assert stale == {
+        "path": "docs/guidelines/stale.md",
+        "url": "https://handbook.example.com/guidelines/stale/",
+        "title": "Stale page",
+        "section": "guidelines",
+        "owner": "product-ops",
+        "owner_name": "Product Operations",
+        "owner_contact": "#product-ops",
+        "last_reviewed": "2026-03-01",
+        "review_every": "6 months",
+        "review_by": "2026-09-01",
+        "status": "stale",
+        "data_changed": [],
+        "edit_url": f"{EDIT}guidelines/stale.md",
+    }
+    assert by_path["docs/guidelines/data.md"]["data_changed"][0]["label"] == "tool Jira"
+    statuses = sorted(r["status"] for r in records)
+    assert statuses.count("fresh") == 6 and statuses.count("due") == 2
+
+
+def test_theme_template_key_still_works(site):
+    # `template: prd@1.0.0` is a document template reference, not a theme template.
+    assert "Made from the requirements template." in site.html("guidelines/launch-plan/")
+
+
+def test_switch_makes_stale_pages_fail_a_strict_build(tmp_path):
+    result = build(make_freshness_project(tmp_path), env=mkdocs_env(HANDBOOK_FAIL_ON_STALE="true"))
+    assert not result.ok
+    assert "WARNING -  handbook: docs/guidelines/stale.md: stale" in result.log
+
+
+def test_switch_in_data_fails_too_and_env_can_turn_it_off(tmp_path):
+    project = make_freshness_project(tmp_path)
+    policy = project / "data" / "freshness.yml"
+    policy.write_text(policy.read_text().replace("fail_on_stale: false", "fail_on_stale: true"))
+    assert not build(project).ok
+    assert build(project, env=mkdocs_env(HANDBOOK_FAIL_ON_STALE="false")).ok
+
+
+def test_switch_passes_when_nothing_is_stale(tmp_path):
+    docs = {"index.md": page("# Home\n"), "about/index.md": page("# About\n")}
+    nav = "nav:\n  - index.md\n  - About:\n      - about/index.md\n"
+    result = build(
+        make_project(tmp_path, docs, nav=nav), env=mkdocs_env(HANDBOOK_FAIL_ON_STALE="1")
+    )
+    assert result.ok, result.log
+
+
+def test_bad_review_fields_fail_the_build_with_file_and_line(tmp_path):
+    docs = {
+        "index.md": page("# Home\n"),
+        "future.md": page("# F\n", reviewed="2026-12-01"),
+        "quoted.md": page("# Q\n", reviewed="'2026-02-30'"),
+        "impossible.md": page("# I\n", reviewed="2026-02-30"),
+        "every.md": page("# E\n", review_every="soon"),
+        "both.md": page("# B\n", last_reviewed_on="2026-11-01"),
+        "about/index.md": page("# About\n"),
+    }
+    nav = "nav:\n  - index.md\n  - future.md\n  - quoted.md\n  - impossible.md\n  - every.md\n"
+    nav += "  - both.md\n  - About:\n      - about/index.md\n"
+    result = build(make_project(tmp_path, docs, nav=nav))
+    assert not result.ok
+    assert "docs/future.md:3: last_reviewed 2026-12-01 is in the future" in result.log
+    assert "docs/quoted.md:3: last_reviewed '2026-02-30' is not a real date" in result.log
+    assert "docs/impossible.md:3: '2026-02-30' is not a real date" in result.log
+    assert "docs/every.md:4: review_every: 'soon' is not a duration" in result.log
+    assert "docs/both.md:4: last_reviewed and last_reviewed_on mean the same" in result.log
+    assert not (result.site / "index.html").exists()
+
+
+def test_govuk_front_matter_builds_unchanged(tmp_path):
+    govuk = (
+        "---\ntitle: Moved over\nowner_slack: '#design'\nlast_reviewed_on: 2026-10-01\n"
+        "review_in: 1 year\n---\n\n# Moved over\n"
+    )
+    playbook = "---\nowner: quality\nlast_reviewed: 2025-12-01\npage_type: playbook\n---\n\n# P\n"
+    docs = {
+        "index.md": page("# Home\n"),
+        "govuk.md": govuk,
+        "playbook.md": playbook,
+        "about/index.md": page("# About\n"),
+    }
+    nav = "nav:\n  - index.md\n  - govuk.md\n  - playbook.md\n  - About:\n      - about/index.md\n"
+    result = build(make_project(tmp_path, docs, nav=nav))
+    assert result.ok, result.log
+    html = result.html("govuk/")
+    assert "Reviewed on 2026-10-01 by Product Design, next review 2027-10-01." in html
+    assert "data-freshness=" not in html
+    # page_type playbook: 12 months, so a page reviewed 2025-12-01 is due by 2026-12-01.
+    assert 'data-freshness="due"' in result.html("playbook/")
+    assert "next review 2026-12-01." in result.html("playbook/")

@@ -1,0 +1,148 @@
+"""`handbook review` edits one value and leaves every other byte of the file as it was."""
+
+import datetime as dt
+import itertools
+import subprocess
+import sys
+
+import pytest
+
+from handbook.review import ReviewError, set_last_reviewed
+
+DAY = dt.date(2026, 11, 21)
+
+# (front matter template, review value before, review value after); {V} marks the value.
+FRONT_MATTERS = [
+    (
+        "owner: product-ops\nlast_reviewed: {V}\nreview_every: 6 months\n",
+        "2026-01-02",
+        "2026-11-21",
+    ),
+    ("last_reviewed: {V}\nowner: product-ops\n", "2025-12-31", "2026-11-21"),
+    ("owner: x\nlast_reviewed: {V}  # checked with legal\n", "2026-01-02", "2026-11-21"),
+    ("owner: x\nlast_reviewed: {V}\n", "'2026-01-02'", "'2026-11-21'"),
+    ("owner: x\nlast_reviewed: {V} # quoted\n", '"2026-01-02"', '"2026-11-21"'),
+    ("owner: x\nlast_reviewed:   {V}\n", "2026-01-02", "2026-11-21"),
+    ("owner: x\nlast_reviewed : {V}\n", "2026-01-02", "2026-11-21"),
+    (
+        "# a comment first\nowner: x # team\n\nlast_reviewed: {V}\ntags: [a, b]\n",
+        "2026-01-02",
+        "2026-11-21",
+    ),
+    (
+        "owner_slack: '#design'\nlast_reviewed_on: {V}\nreview_in: 6 months\n",
+        "2026-01-02",
+        "2026-11-21",
+    ),
+    (
+        "title: 'Café: ünïcode ✓'\nlast_reviewed: {V}\ndescription: >\n  folded\n  text\n",
+        "2026-01-02",
+        "2026-11-21",
+    ),
+    ("owner: x\nlast_reviewed:{V}\n", "", " 2026-11-21"),  # empty value
+    ("owner: x\nlast_reviewed: {V}\n", "2026-02-30", "2026-11-21"),  # impossible date fixed
+    ("owner: x\nlast_reviewed: {V}\n", "2026-11-21", "2026-11-21"),  # already today
+    ("nested:\n  last_reviewed: keep\nlast_reviewed: {V}\n", "2026-01-02", "2026-11-21"),
+]
+BODIES = ["\n# Title\n\nText with --- and last_reviewed: 2020-01-01 in it.\n", "", "# T"]
+
+
+def assemble(front: str, body: str, newline: str, bom: bool, final_newline: bool) -> str:
+    text = "---\n" + front + "---\n" + body
+    if not final_newline:
+        text = text.rstrip("\n")
+    text = text.replace("\n", newline)
+    return ("\ufeff" if bom else "") + text
+
+
+CASES = list(itertools.product(FRONT_MATTERS, BODIES, ["\n", "\r\n"], [False, True], [True, False]))
+
+
+@pytest.mark.parametrize(("front", "body", "newline", "bom", "final"), CASES)
+def test_only_the_review_date_changes(front, body, newline, bom, final):
+    template, before, after = front
+    text = assemble(template.replace("{V}", before), body, newline, bom, final)
+    expected = assemble(template.replace("{V}", after), body, newline, bom, final)
+    assert set_last_reviewed(text, DAY) == expected
+
+
+def test_many_cases_are_covered():
+    assert len(CASES) >= 250
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Missing key: appended as the last front matter line, in the file's own line endings.
+        ("---\nowner: x\n---\n# T\n", "---\nowner: x\nlast_reviewed: 2026-11-21\n---\n# T\n"),
+        (
+            "---\r\nowner: x\r\n---\r\n# T",
+            "---\r\nowner: x\r\nlast_reviewed: 2026-11-21\r\n---\r\n# T",
+        ),
+        # GOV.UK-style page: the GOV.UK key name is added.
+        (
+            "---\nowner_slack: '#po'\nreview_in: 1 year\n---\n",
+            "---\nowner_slack: '#po'\nreview_in: 1 year\nlast_reviewed_on: 2026-11-21\n---\n",
+        ),
+        # Empty front matter, and no front matter at all.
+        ("---\n---\nBody\n", "---\nlast_reviewed: 2026-11-21\n---\nBody\n"),
+        ("# T\n\nBody\n", "---\nlast_reviewed: 2026-11-21\n---\n# T\n\nBody\n"),
+        ("\ufeff# T\r\n", "\ufeff---\r\nlast_reviewed: 2026-11-21\r\n---\r\n# T\r\n"),
+        ("", "---\nlast_reviewed: 2026-11-21\n---\n"),
+    ],
+)
+def test_missing_key_or_front_matter_is_added(text, expected):
+    assert set_last_reviewed(text, DAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("---\n- a\n- list\n---\n", "safely"),
+        ("---\n{owner: x, last_reviewed: 2026-01-01}\n---\n", "safely"),
+        ("---\nowner: [unclosed\n---\n", "safely"),
+        ("---\nowner: x\nlast_reviewed:\n  2026-01-01\n---\n", "safely"),
+        ("---\nowner: x\n\n# no closing fence\n", "never ends"),
+    ],
+)
+def test_unsafe_edits_are_refused(text, reason):
+    with pytest.raises(ReviewError, match=reason):
+        set_last_reviewed(text, DAY, "docs/a.md")
+
+
+def run_review(root, *args):
+    return subprocess.run(
+        [sys.executable, "-m", "handbook", "review", "--root", str(root), *args],
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_cli_review_rewrites_only_the_date(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    crlf = docs / "crlf.md"
+    original = "\ufeff---\r\nowner: x # team\r\nlast_reviewed: '2026-01-01'\r\n---\r\n# T"
+    crlf.write_bytes(original.encode())
+    plain = docs / "plain.md"
+    plain.write_bytes(b"---\nowner: x\n---\n# P\n")
+    result = run_review(tmp_path, "--today", "2026-11-21", "docs/crlf.md", str(plain))
+    assert result.returncode == 0, result.stderr
+    assert "docs/crlf.md: last reviewed 2026-01-01 -> 2026-11-21" in result.stdout
+    assert crlf.read_bytes() == original.replace("2026-01-01", "2026-11-21").encode()
+    assert plain.read_bytes() == b"---\nowner: x\nlast_reviewed: 2026-11-21\n---\n# P\n"
+    again = run_review(tmp_path, "--today", "2026-11-21", "docs/plain.md")
+    assert "already reviewed" in again.stdout
+
+
+def test_cli_review_refuses_and_keeps_the_file(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n")
+    (tmp_path / "docs").mkdir()
+    bad = tmp_path / "docs" / "bad.md"
+    bad.write_bytes(b"---\n- not\n- a mapping\n---\n")
+    result = run_review(tmp_path, "--today", "2026-11-21", "docs/bad.md", "docs/missing.md")
+    assert result.returncode == 1
+    assert "docs/bad.md: cannot edit the front matter safely" in result.stderr
+    assert "docs/missing.md: not a markdown file" in result.stderr
+    assert bad.read_bytes() == b"---\n- not\n- a mapping\n---\n"
