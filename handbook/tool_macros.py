@@ -82,6 +82,11 @@ def register(env, handbook: Handbook) -> None:
     def used(label: str, tools) -> None:
         handbook.record_use(page_src(), DataUse(label, SOURCE, latest_update(tools)))
 
+    def used_each(tools) -> None:
+        """Record each tool shown on its own, so the page is due when that entry changes."""
+        for tool in tools:
+            handbook.record_use(page_src(), DataUse(f"tool {tool.name}", SOURCE, tool.last_updated))
+
     def stack() -> ToolStack:
         return stack_of(handbook)
 
@@ -116,9 +121,28 @@ def register(env, handbook: Handbook) -> None:
     def tool_card(tool_id: str) -> str:
         """One tool's card: purpose, ring, owner, cost, renewal and links."""
         tool = find(tool_id, "tool_card")
-        handbook.record_use(page_src(), DataUse(f"tool {tool.name}", SOURCE, tool.last_updated))
+        used_each([tool])
         link = doc_links([tool])[tool.id]
         return card_markdown(handbook, stack(), tool, link=link, heading=True)
+
+    @macro
+    def tool_list(tools: list[str] | dict[str, str]) -> str:
+        """A compact table of the tools a page names: a list of tool ids (each shown with its
+        purpose) or a mapping of tool id to what the page uses it for."""
+        uses = dict.fromkeys(tools, None) if isinstance(tools, list | tuple) else dict(tools)
+        if not uses:
+            raise ValueError(f"tool_list on {page_src()}: give at least one tool id")
+        known = stack().by_id()
+        unknown = [i for i in uses if i not in known]
+        if unknown:
+            raise ValueError(
+                f"tool_list on {page_src()}: {', '.join(map(repr, unknown))} not a tool id "
+                f"in {SOURCE}"
+            )
+        found = [known[i] for i in uses]
+        used_each(found)
+        rows = [(t, uses[t.id] or t.purpose) for t in found]
+        return render("tool_list.md", rows=rows, links=doc_links(found), owners=owner_names())
 
     @macro
     def tool_radar() -> str:
@@ -229,11 +253,8 @@ def register(env, handbook: Handbook) -> None:
             t for t in stack_of(handbook).tools if role in t.used_by and t.status in ACTIVE_RINGS
         ]
         tools.sort(key=lambda t: t.name.lower())
-        src = page_src() or "index.md"
-        for tool in tools:
-            handbook.record_use(page_src(), DataUse(f"tool {tool.name}", SOURCE, tool.last_updated))
-        links = {t.id: doc_link(tool_src_uri(t.id), src) for t in tools}
-        return render("tools_for_role.md", tools=tools, role=found, links=links)
+        used_each(tools)
+        return render("tools_for_role.md", tools=tools, role=found, links=doc_links(tools))
 
     @macro
     def people_to_meet(role: str) -> str:

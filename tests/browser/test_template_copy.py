@@ -1,44 +1,28 @@
 """Template pages in Chromium: the copy button and the download give the template's exact text.
 
-Self-contained (own fixtures with template_ names), so it runs beside any browser conftest.
+Built from a fixture template holding every kind of placeholder a person might write.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
 import pytest
 
 from handbook.static_server import serve
+from tests.browser.conftest import require_browser
 from tests.helpers import ROOT, build, make_project, page
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
 FIXTURE = ROOT / "tests" / "fixtures" / "placeholder-template.md"
 NAV = "nav:\n  - index.md\n  - Templates:\n      - templates/index.md\n"
 
 
-def _require_browser() -> None:
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        reason = "playwright is not installed"
-    else:
-        reason = (
-            "" if CHROMIUM.exists() else "Debian's chromium is missing (apt-get install chromium)"
-        )
-    if reason:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"browser tests must run in CI: {reason}")
-        pytest.skip(reason)
-
-
 @pytest.fixture(scope="module")
 def template_site_url(tmp_path_factory):
-    _require_browser()
+    require_browser()
     gallery = (ROOT / "docs" / "templates" / "index.md").read_text(encoding="utf-8")
     docs = {"index.md": page("# Home\n"), "templates/index.md": gallery}
     project = make_project(tmp_path_factory.mktemp("template-copy"), docs, nav=NAV)
@@ -49,28 +33,17 @@ def template_site_url(tmp_path_factory):
         yield url
 
 
-@pytest.fixture(scope="module")
-def template_browser():
-    _require_browser()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(
-            executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox", "--disable-gpu"]
-        )
-        yield browser
-        browser.close()
-
-
 @pytest.fixture()
-def tab(template_browser, template_site_url):
-    context = template_browser.new_context(viewport={"width": 1280, "height": 900})
+def tab(chromium, template_site_url, requests_seen):
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    context.on("request", requests_seen.record)
     origin = template_site_url.rstrip("/")
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
     new_tab = context.new_page()
     new_tab.goto(template_site_url + "templates/placeholders/")
     yield new_tab
     context.close()
+    assert requests_seen.off_host() == []
 
 
 def _copy(tab) -> str:

@@ -50,6 +50,7 @@ nav:
   - index.md
   - guide.md
   - other.md
+  - listed.md
   - Onboarding:
       - onboarding/index.md
   - Tool stack:
@@ -94,6 +95,11 @@ DOCS = {
         "# Bug guide\n\nFile bugs in Jira and tell people in [chat](tools/slack.md).\n"
     ),
     "other.md": page("# Other\n\nJiras and Slacking are not tool names.\n"),
+    "listed.md": macro_page(
+        "Listed",
+        "## Named\n\n{{ tool_list({'jira': 'The *triage* board <b>x</b>', 'evil': ''}) }}\n\n"
+        "## Plain\n\n{{ tool_list(['linear']) }}",
+    ),
     "onboarding/index.md": macro_page(
         "Engineer",
         "## Tools\n\n{{ tools_for_role('engineer') }}\n\n"
@@ -262,11 +268,32 @@ def test_onboarding_macros_list_role_tools_and_people(site):
     assert "Sales and Customer Success" not in people
 
 
+def test_tool_list_links_each_tool_with_its_use_here_owner_and_ring(site):
+    html = article(site, "listed/")
+    named = html[html.index('id="named"') : html.index('id="plain"')]
+    rows = re.findall(r"<tr>.*?</tr>", named, re.S)[1:]
+    assert [re.search(r'href="([^"]+)"', r).group(1) for r in rows] == [
+        "../tools/jira/",
+        "../tools/evil/",
+    ]
+    # The use given on the page is text: no emphasis, no HTML from the page's argument.
+    assert "The &#42;triage&#42; board &lt;b&gt;x&lt;/b&gt;" in rows[0]
+    assert "<em>triage</em>" not in rows[0] and "<b>x</b>" not in rows[0]
+    assert "Engineering" in rows[0] and "adopt" in rows[0]
+    # Without a use, the tool's purpose is shown, escaped.
+    assert rows[1].count("&lt;script&gt;alert(1)&lt;/script&gt;") == 2
+    plain = html[html.index('id="plain"') :]
+    assert 'href="../tools/linear/"' in plain and "What linear is for." in plain
+    assert "trial" in plain and 'href="../tools/jira/"' not in plain
+
+
 def test_macros_record_the_data_each_page_shows(site):
     uses = json.loads((site.project / "uses.json").read_text())
     assert "tool Jira" in uses["onboarding/index.md"]
     assert "owner Priya Raman" in uses["onboarding/index.md"]
     assert "tool radar" in uses["tools/radar.md"]
+    assert {"tool Jira", "tool Linear"} <= set(uses["listed.md"])
+    assert "tool Slack" not in uses["listed.md"]
     assert "guide.md" not in uses
 
 
@@ -303,6 +330,11 @@ def test_unknown_owner_fails_the_build_with_file_and_line(tmp_path):
         ("{{ tool_card('nope') }}", "tool_card: 'nope' is not a tool id in data/tools.yml"),
         ("{{ tools_for_role('wizard') }}", "tools_for_role: 'wizard' is not in data/roles.yml"),
         ("{{ tool_spend('colour') }}", "tool_spend: by must be 'category' or 'owner'"),
+        (
+            "{{ tool_list(['jira', 'nope']) }}",
+            "tool_list on a.md: 'nope' not a tool id in data/tools.yml",
+        ),
+        ("{{ tool_list([]) }}", "tool_list on a.md: give at least one tool id"),
     ],
 )
 def test_macro_with_unknown_tool_role_or_option_fails_the_build(tmp_path, call, message):
@@ -312,3 +344,12 @@ def test_macro_with_unknown_tool_role_or_option_fails_the_build(tmp_path, call, 
     assert not result.ok
     assert message in result.log
     assert not (result.site / "a" / "index.html").exists()
+
+
+def test_tool_list_with_known_ids_builds(tmp_path):
+    """Negative control for the failures above: the same page with known ids builds."""
+    docs = {"index.md": page("# Home\n"), "a.md": macro_page("A", "{{ tool_list(['jira']) }}")}
+    nav = "nav:\n  - index.md\n  - a.md\n"
+    result = build(make_project(tmp_path, docs, data={"tools.yml": TOOLS}, nav=nav))
+    assert result.ok, result.log
+    assert 'href="../tools/jira/"' in result.html("a/")

@@ -100,6 +100,31 @@ def check_guideline_shape(page: Page, siblings: set[str], allowed_tags: set[str]
     return problems
 
 
+TOOLS_HEADING = re.compile(r"^## (?:Tools|.*\btools\b.*)$", re.M | re.I)
+ITALIC_TEMPLATE = re.compile(r"\*[A-Z][^*\n]*\*\s+template")
+TEMPLATE_LINK = re.compile(r"\]\(\.\./templates/([a-z0-9-]+)\.md\)")
+
+
+def check_tools_and_templates(page: Page, template_ids: set[str]) -> list[str]:
+    """Tools sections come from the tool data and templates are linked to their pages."""
+    problems = []
+    sections = TOOLS_HEADING.split(page.body)[1:]
+    for section in sections:
+        if "tool_list(" not in section.split("\n## ")[0]:
+            problems.append("a tools section without tool_list(...)")
+    if "tool_list(" in page.body and page.meta.get("render_macros") is not True:
+        problems.append("uses tool_list but has no render_macros: true")
+    problems += [
+        f"template named in italics: {m.group(0)!r}" for m in ITALIC_TEMPLATE.finditer(page.body)
+    ]
+    problems += [
+        f"link to missing template {name}"
+        for name in TEMPLATE_LINK.findall(page.body)
+        if name not in template_ids
+    ]
+    return problems
+
+
 INDEX_ROW = re.compile(r"^\| \[[^\]]+\]\(([a-z0-9-]+\.md)\) \| (.*?) \|$", re.M)
 
 
@@ -223,6 +248,15 @@ def test_real_guideline_shape(path: Path, config: dict):
     assert check_guideline_shape(page, siblings, allowed_tags(config)) == []
 
 
+TEMPLATE_IDS = {p.stem for p in (ROOT / "templates").glob("*.md")}
+
+
+@pytest.mark.parametrize("path", guideline_files(), ids=lambda p: p.name)
+def test_real_guideline_tools_and_templates(path: Path):
+    page = parse(path.read_text(encoding="utf-8"), str(path))
+    assert check_tools_and_templates(page, TEMPLATE_IDS) == []
+
+
 def test_every_guideline_is_in_the_nav(config: dict):
     pages = [f"guidelines/{p.name}" for p in guideline_files()]
     assert missing_from_nav(pages, config) == []
@@ -298,6 +332,28 @@ def test_shape_check():
     assert "links to 0 other guidelines; needs 2" in problems
     assert "link to missing guideline z.md" in problems
     assert "no 'How you know it is working' section" in problems
+
+
+def test_tools_and_templates_check():
+    good = (
+        "---\nowner: product-ops\nrender_macros: true\n---\n"
+        "Use the [PRD template](../templates/prd.md).\n\n"
+        "## Tools\n\n{{ tool_list(['jira']) }}\n\n## Next\n"
+    )
+    assert check_tools_and_templates(parse(good), {"prd"}) == []
+
+    bad = (
+        "---\nowner: product-ops\n---\nUse the *PRD* template and the "
+        "[old one](../templates/old.md).\n\n## Tools\n\nJira.\n\n"
+        "## Template and tools\n\n{{ tool_list(['jira']) }}\n"
+    )
+    problems = check_tools_and_templates(parse(bad), {"prd"})
+    assert problems == [
+        "a tools section without tool_list(...)",
+        "uses tool_list but has no render_macros: true",
+        "template named in italics: '*PRD* template'",
+        "link to missing template old",
+    ]
 
 
 def test_add_interval_clamps_to_month_end():

@@ -1,0 +1,41 @@
+"""Feature pages in a real browser: freshness notice and dashboard, tool-stack pictures."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.browser.conftest import STALE_PAGE, STALE_REVIEWED
+
+pytestmark = pytest.mark.browser
+
+
+def test_stale_page_shows_notice_and_dashboard_lists_it(page, base_url):
+    url_path = STALE_PAGE.removesuffix("index.md")
+    page.goto(base_url + url_path)
+    notice = page.locator("[data-freshness=stale]").first
+    assert notice.is_visible()
+    text = notice.inner_text()
+    assert STALE_REVIEWED in text or "2024" in text
+    assert re.search(r"Product Operations|Maya|Lucas|product", text)
+    fresh = page.goto(base_url)
+    assert fresh is not None
+    assert page.locator("[data-freshness=stale]").count() == 0
+    page.goto(base_url + "about/freshness/")
+    row = page.locator("table tr", has=page.locator(f"a[href*='{url_path}']")).first
+    assert row.is_visible()
+    assert "stale" in row.inner_text().lower()
+
+
+@pytest.mark.parametrize("path", ["tools/radar/", "tools/integrations/"])
+def test_tool_pictures_render_as_visible_svg(page, base_url, path):
+    page.goto(base_url + path)
+    svg = page.locator("article svg[role=img]").first
+    svg.wait_for(state="visible")
+    box = svg.bounding_box()
+    assert box is not None and box["width"] > 200 and box["height"] > 150
+    shapes = svg.locator("circle, rect, path, line, text")
+    assert shapes.count() > 20
+    # A picture, not diagram source shown as text.
+    assert "graph " not in page.locator("article").inner_text()
