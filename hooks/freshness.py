@@ -48,7 +48,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     # Placeholders: the real content needs every page's status, known in on_env.
-    add_generated_page(files, config, DASHBOARD_URI, "# Page freshness\n", "Page freshness")
+    # The dashboard depends on every page, so it is rebuilt on every build, dirty ones included.
+    add_generated_page(
+        files, config, DASHBOARD_URI, "# Page freshness\n", "Page freshness", fingerprint=None
+    )
     files.append(File.generated(config, FEED_URI, content="[]"))
     return files
 

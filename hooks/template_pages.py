@@ -26,7 +26,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for template in _templates(config).values():
         owner = handbook.owners.get(template.owner)
         markdown = tp.page_markdown(template, owner.name if owner else template.owner)
-        add_generated_page(files, config, tp.page_uri(template), markdown, template.title)
+        # The source, preview and download are filled in from the file's text later.
+        add_generated_page(
+            files, config, tp.page_uri(template), markdown, template.title, template.text
+        )
     return files
 
 

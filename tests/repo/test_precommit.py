@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shlex
 import shutil
 import subprocess
@@ -10,7 +11,7 @@ import pytest
 import yaml
 
 from handbook.cli import build_parser
-from tests.helpers import ROOT
+from tests.helpers import FIXED_TODAY, ROOT
 
 CONFIG = ROOT / ".pre-commit-config.yaml"
 
@@ -41,7 +42,9 @@ def test_repository_level_hooks_pass_on_the_repository(hook_id):
     argv = shlex.split(hooks()[hook_id]["entry"])
     if not has_subcommand(argv[1]):
         pytest.skip(f"`handbook {argv[1]}` is not part of this checkout")
-    result = subprocess.run(argv, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    # Pinned day, like every other test: the real data's dates must not make CI fail tomorrow.
+    env = dict(os.environ, HANDBOOK_TODAY=FIXED_TODAY)
+    result = subprocess.run(argv, cwd=ROOT, capture_output=True, text=True, timeout=120, env=env)
     assert result.returncode == 0, result.stdout + result.stderr
 
 

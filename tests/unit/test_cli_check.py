@@ -96,6 +96,8 @@ def test_page_made_by_handbook_new_passes_check(tmp_path):
             "engineering",
             "--root",
             str(project),
+            "--today",
+            "2026-11-21",  # the same day `run_check` uses
         ],
         capture_output=True,
         text=True,
