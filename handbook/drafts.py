@@ -10,23 +10,16 @@ import datetime as dt
 import posixpath
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import urlsplit
 
-import jinja2
-
 from handbook.frontmatter import Page, parse_page, split
+from handbook.jinja_env import environment
 from handbook.problems import Problem
 
 # Cheap test before parsing YAML: most pages have no `draft:` key at all.
 _DRAFT_KEY = re.compile(r"^draft[ \t]*:", re.M)
 
-_JINJA = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(Path(__file__).parent / "jinja"),
-    autoescape=True,
-    undefined=jinja2.StrictUndefined,
-    keep_trailing_newline=True,
-)
+_JINJA = environment(trim=False)
 
 
 def is_draft(text: str) -> bool:

@@ -8,9 +8,8 @@ table cell or a link text.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment
 from markupsafe import Markup, escape
 
 from handbook.freshness import (
@@ -29,8 +28,8 @@ from handbook.freshness_report import (
     relative_url,
     summarize,
 )
+from handbook.jinja_env import environment
 
-JINJA_DIR = Path(__file__).parent / "jinja"
 DASHBOARD_URI = "about/freshness.md"
 
 STATUS_MEANINGS = {
@@ -58,13 +57,7 @@ def md_text(value: object) -> Markup:
 
 
 def _environment() -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(JINJA_DIR),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
+    env = environment(
         # A new environment is made for each build, so there is nothing to re-check on disk.
         auto_reload=False,
     )

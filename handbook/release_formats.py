@@ -13,11 +13,11 @@ import html
 import posixpath
 import re
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment
 from markupsafe import Markup, escape
 
+from handbook.jinja_env import environment
 from handbook.releases import (
     EnablementEntry,
     Release,
@@ -26,7 +26,6 @@ from handbook.releases import (
     group_by_type,
 )
 
-JINJA_DIR = Path(__file__).parent / "jinja"
 # Where the build publishes the feed and the changelog, relative to the site root.
 FEED_PATH = "releases/feed.xml"
 CHANGELOG_PATH = "CHANGELOG.md"
@@ -93,14 +92,7 @@ def absolute_url(site_url: str | None, path: str) -> str:
 
 def _env() -> Environment:
     # A fresh environment per render: cheap, and `mkdocs serve` sees edited templates.
-    env = Environment(
-        loader=FileSystemLoader(JINJA_DIR),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    env = environment()
     env.filters.update(plain=plain, code=code, long_date=long_date)
     env.globals.update(group_by_type=group_by_type)
     return env

@@ -11,21 +11,15 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterable
-from pathlib import Path
 
 import markdown
 import yaml
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from handbook.jinja_env import environment
 from handbook.templates import Template
 
-_JINJA = Environment(
-    loader=FileSystemLoader(Path(__file__).parent / "jinja"),
-    autoescape=True,
-    undefined=StrictUndefined,
-    keep_trailing_newline=True,
-)
+_JINJA = environment(trim=False)
 
 SLOTS = ("download", "preview", "source")
 _SLOT = re.compile(r'<div data-template-slot="([^"]*)"></div>')

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import posixpath
 import re
-from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache
 from markupsafe import Markup, escape
+
+from handbook.jinja_env import environment
 
 # Markdown punctuation that could turn data into links, emphasis, code, tables or attributes.
 _MD_ENTITIES = {
@@ -73,13 +74,7 @@ def url_link(target_url: str, from_url: str) -> str:
 
 
 def _environment() -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(Path(__file__).parent / "jinja"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
+    env = environment(
         # Compiling these templates is most of the tool pages' cost in a build; Jinja keeps the
         # compiled code in the user's temp folder, keyed by each template's source checksum.
         bytecode_cache=FileSystemBytecodeCache(),
