@@ -23,7 +23,8 @@ def load_pages(args: argparse.Namespace) -> tuple[Path, Handbook, list[PageFresh
     bad = errors(handbook.problems)
     pages: list[PageFreshness] = []
     if not bad:
-        pages, bad = scan(root, handbook.owners, load_policy(handbook.dataset), handbook.today)
+        pages, found = scan(root, handbook.owners, load_policy(handbook.dataset), handbook.today)
+        bad = errors(found)
     if bad:
         for problem in bad:
             print(f"{problem}  [error]", file=sys.stderr)

@@ -25,7 +25,7 @@ from typing import Any
 from handbook.data import DataSet
 from handbook.durations import Duration, add_duration, parse_duration
 from handbook.owners import Owner
-from handbook.pages import iter_pages
+from handbook.pages import check_page, iter_pages
 from handbook.paths import docs_dir
 from handbook.problems import Problem
 from handbook.reviewmeta import LAST_REVIEWED_KEYS, REVIEW_EVERY_KEYS, pick, read_date
@@ -276,12 +276,13 @@ def assess(
 def scan(
     root: Path, owners: dict[str, Owner], policy: Policy, today: dt.date
 ) -> tuple[list[PageFreshness], list[Problem]]:
-    """Every page under docs/ (hidden folders skipped), without building; parse problems too."""
+    """Every page under docs/ (hidden folders skipped), without building, and the problems that
+    `handbook check` and the build report for them (a page with one is not assessed truly)."""
     docs = docs_dir(root)
     pages: list[PageFreshness] = []
     problems: list[Problem] = []
     for page, parse_problems in iter_pages(docs, root):
-        problems.extend(parse_problems)
+        problems.extend(parse_problems or check_page(page, owners, today))
         src_uri = page.file[len("docs/") :] if page.file.startswith("docs/") else page.file
         pages.append(assess(src_uri, page.meta, page.body, owners, policy, today))
     return pages, problems

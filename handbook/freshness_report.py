@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from handbook.freshness import STATUSES, PageFreshness, sort_oldest_first
+from handbook.templates import is_drifted, parse_ref
 
 SECTION_HOME = "Home"
 
@@ -88,10 +88,6 @@ def chart_rows(
     return rows
 
 
-def _version_key(version: str) -> tuple:
-    return tuple(int(p) if p.isdigit() else p for p in re.split(r"[.\-+]", version.strip()))
-
-
 @dataclass(frozen=True)
 class Drift:
     page: PageFreshness
@@ -104,18 +100,9 @@ def drifted(pages: Iterable[PageFreshness], versions: dict[str, str]) -> list[Dr
     """Pages made from a template (`template: id@version`) older than its current version."""
     found = []
     for page in pages:
-        if not page.template or "@" not in page.template:
-            continue
-        template_id, _, version = page.template.partition("@")
-        current = versions.get(template_id.strip())
-        if current is None:
-            continue
-        try:
-            older = _version_key(version) < _version_key(current)
-        except TypeError:  # mixed numeric and text parts: compare as text
-            older = version.strip() != current and version.strip() < current
-        if older:
-            found.append(Drift(page, template_id.strip(), version.strip(), current))
+        if is_drifted(page.template, versions):
+            template_id, version = parse_ref(page.template)
+            found.append(Drift(page, template_id, version, versions[template_id]))
     return sorted(found, key=lambda d: d.page.src_uri)
 
 

@@ -26,6 +26,7 @@ from handbook.validate import Handbook, load_handbook
 log = get_plugin_logger("handbook")
 
 _HANDBOOK_KEY = "_handbook"
+_ERRORS_KEY = "_handbook_page_errors"
 _GENERATED_KEY = "_handbook_generated"
 
 
@@ -56,6 +57,19 @@ def get_handbook(config: MkDocsConfig) -> Handbook:
 # and page. Only `mkdocs serve --dirty` asks File.is_modified(): MkDocs counts every generated
 # page as modified, so without this each save re-renders every tool, release and template page.
 _LAST_FINGERPRINTS: dict[tuple[str, str], str] = {}
+
+
+def report_error(config: MkDocsConfig, message: object) -> None:
+    """Log a problem found while pages are read; `stop_on_reported_errors` fails the build."""
+    log.error(str(message))
+    config.setdefault(_ERRORS_KEY, []).append(message)
+
+
+def stop_on_reported_errors(config: MkDocsConfig) -> None:
+    """Called from on_env: after every page is read, before any is written."""
+    count = len(config.get(_ERRORS_KEY, []))
+    if count:
+        raise PluginError(f"{count} error(s) in docs/; see the messages above")
 
 
 def add_generated_page(

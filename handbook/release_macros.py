@@ -19,8 +19,12 @@ def releases_of(handbook: Handbook) -> list[rel.Release]:
     return handbook.memo("releases", lambda: rel.load_releases(handbook.dataset))
 
 
+def stored_settings(handbook: Handbook) -> rel.Settings | None:
+    return handbook.memo("release_settings", lambda: rel.load_settings(handbook.dataset))
+
+
 def settings_of(handbook: Handbook) -> rel.Settings:
-    settings = handbook.memo("release_settings", lambda: rel.load_settings(handbook.dataset))
+    settings = stored_settings(handbook)
     if settings is None:
         raise ValueError(f"release macros need {rel.SETTINGS_FILE}")
     return settings

@@ -3,13 +3,8 @@
 from __future__ import annotations
 
 from handbook.template_pages import gallery_markdown
-from handbook.templates import Template, load_templates
+from handbook.templates import build_templates
 from handbook.validate import Handbook
-
-
-def build_templates(handbook: Handbook) -> list[Template]:
-    """This build's templates, read once per build (problems already failed the build)."""
-    return handbook.memo("templates", lambda: load_templates(handbook.root)[0])
 
 
 def register(env, handbook: Handbook) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -115,10 +116,19 @@ def load_templates(root: Path) -> tuple[list[Template], list[Problem]]:
     return sorted(found, key=lambda t: t.id), problems
 
 
-def template_versions(root: Path) -> dict[str, str]:
+def build_templates(handbook: Any) -> list[Template]:
+    """The build's templates (a validate.Handbook), read once per build through its memo."""
+    return handbook.memo("templates", lambda: load_templates(handbook.root)[0])
+
+
+def versions(templates: Iterable[Template]) -> dict[str, str]:
     """Template id -> current version, for template drift checks."""
-    templates, _ = load_templates(root)
     return {t.id: t.version for t in templates}
+
+
+def template_versions(root: Path) -> dict[str, str]:
+    """Template id -> current version of the templates under `root`, read from disk."""
+    return versions(load_templates(root)[0])
 
 
 # ---------------------------------------------------------------------------------------------

@@ -8,18 +8,22 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from handbook.frontmatter import parse_page
-from handbook.mkdocs_adapter import get_handbook, log, project_root, slot_generated_pages
+from handbook.mkdocs_adapter import (
+    get_handbook,
+    project_root,
+    report_error,
+    slot_generated_pages,
+    stop_on_reported_errors,
+)
 from handbook.pages import check_page
 from handbook.paths import rel
 
-_PAGE_ERRORS = "_handbook_page_errors"
 _DOCS_PREFIX = "_handbook_docs_prefix"
 
 
@@ -27,7 +31,6 @@ _DOCS_PREFIX = "_handbook_docs_prefix"
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     get_handbook(config)
-    config[_PAGE_ERRORS] = []
     # Resolved once per build, not once per page (resolve() costs a syscall per path part).
     config[_DOCS_PREFIX] = rel(Path(config.docs_dir), project_root(config))
     return config
@@ -48,14 +51,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if not problems:
         problems = check_page(parsed, handbook.owners, handbook.today)
     for problem in problems:
-        log.error(str(problem))
-    config[_PAGE_ERRORS].extend(problems)
+        report_error(config, problem)
     return markdown
 
 
+# Last, after every hook has read every page: nothing is published half-broken.
+@event_priority(-100)
 def on_env(env, config: MkDocsConfig, files: Files):
-    count = len(config.get(_PAGE_ERRORS, []))
-    if count:
-        # Stop before any page is written: nothing is published half-broken.
-        raise PluginError(f"{count} front matter error(s) in docs/; see the messages above")
+    stop_on_reported_errors(config)
     return env

@@ -11,20 +11,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from handbook.drafts import banner, is_draft, links_to
-from handbook.mkdocs_adapter import log, project_root, prune_nav
+from handbook.mkdocs_adapter import project_root, prune_nav, report_error
 from handbook.paths import rel
 
 # The command MkDocs was started with. MkDocs calls on_startup once per process and keeps hook
 # modules loaded across `serve` rebuilds, so this is process state, not cached data. Without an
 # on_startup call (an API build) drafts are treated as in a published build: never leak them.
 _COMMAND = {"name": "build"}
-_LINK_ERRORS = "_handbook_draft_link_errors"
 _DRAFT_URLS = "_handbook_draft_urls"
 
 
@@ -48,7 +46,6 @@ def _is_draft(file) -> bool:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    config[_LINK_ERRORS] = []
     for file in files.documentation_pages():
         if not file.generated_by and is_draft(file.content_string):
             file.inclusion = InclusionLevel.DRAFT
@@ -74,14 +71,5 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
                 f"docs/{page.file.src_uri} links to {href}, a draft page that is left out of "
                 "the published site; remove the link or publish the page"
             )
-            log.error(message)
-            config[_LINK_ERRORS].append(message)
+            report_error(config, message)
     return html
-
-
-def on_env(env, config: MkDocsConfig, files: Files):
-    count = len(config.get(_LINK_ERRORS, []))
-    if count:
-        # Stop before any page is written: a published link to a draft would be broken.
-        raise PluginError(f"{count} link(s) to draft pages; see the messages above")
-    return env

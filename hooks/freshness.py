@@ -17,11 +17,11 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from handbook.freshness import PageFreshness, Policy, assess, edit_url, load_policy
+from handbook.freshness import PageFreshness, Policy, assess, load_policy
 from handbook.freshness_render import DASHBOARD_URI, Renderer, fill_tables
 from handbook.freshness_report import drifted
-from handbook.mkdocs_adapter import add_generated_page, get_handbook, log, project_root
-from handbook.templates import template_versions
+from handbook.mkdocs_adapter import add_generated_page, get_handbook, log
+from handbook.templates import build_templates, versions
 
 FEED_URI = "freshness.json"
 FAIL_ENV = "HANDBOOK_FAIL_ON_STALE"
@@ -35,6 +35,7 @@ class _State:
     fail_on_stale: bool
     renderer: Renderer = field(default_factory=Renderer)
     pages: dict[str, PageFreshness] = field(default_factory=dict)
+    edit_links: dict[str, str] = field(default_factory=dict)  # MkDocs' page.edit_url
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -71,17 +72,13 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if page.title:
         record = replace(record, title=str(page.title))
     state.pages[src_uri] = record
-    if record.template and page.meta.get("template") == record.template:
-        # `template: prd@1.2.0` names the document template a page was made from; MkDocs reads
-        # `template` as the theme template to render with, so keep it under another key.
-        page.meta["template_ref"] = page.meta.pop("template")
     if record.status == "stale":
         page.meta.setdefault("status", "stale")
         _log_stale(record, state.fail_on_stale)
+    state.edit_links[src_uri] = page.edit_url or ""
     notice = ""
     if record.status != "fresh":
-        link = edit_url(config.repo_url, config.edit_uri, src_uri)
-        notice = state.renderer.notice(record, handbook.today, link)
+        notice = state.renderer.notice(record, handbook.today, state.edit_links[src_uri])
     return notice + html + state.renderer.footer(record)
 
 
@@ -89,8 +86,8 @@ def on_env(env, config: MkDocsConfig, files: Files):
     state: _State = config[_STATE]
     handbook = get_handbook(config)
     pages = sorted(state.pages.values(), key=lambda p: p.src_uri)
-    links = {p.src_uri: edit_url(config.repo_url, config.edit_uri, p.src_uri) for p in pages}
-    drift = drifted(pages, template_versions(project_root(config)))
+    links = state.edit_links
+    drift = drifted(pages, versions(build_templates(handbook)))
     dashboard = files.get_file_from_path(DASHBOARD_URI)
     if dashboard is None or dashboard.page is None:
         raise PluginError(f"freshness: generated page {DASHBOARD_URI} went missing")

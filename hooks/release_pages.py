@@ -14,20 +14,18 @@ from mkdocs.structure.files import File, Files
 from handbook import release_formats as formats
 from handbook import releases as rel
 from handbook.mkdocs_adapter import add_generated_page, get_handbook, log
-from handbook.validate import DataUse
+from handbook.release_macros import record, releases_of, stored_settings
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     handbook = get_handbook(config)
-    releases = rel.load_releases(handbook.dataset)
-    settings = rel.load_settings(handbook.dataset) or rel.default_settings(config.site_name)
+    releases = releases_of(handbook)
+    settings = stored_settings(handbook) or rel.default_settings(config.site_name)
     for release in releases:
         src_uri = formats.page_uri(release)
         markdown = formats.release_page(release, settings, handbook.today)
         add_generated_page(files, config, src_uri, markdown, formats.page_title(release))
-        handbook.record_use(
-            src_uri, DataUse(f"release {release.version}", release.file, release.last_updated)
-        )
+        record(handbook, src_uri, [release])
     for release in rel.overdue_planned(releases, handbook.today):
         # Within the grace period (after it, validation has already failed the build): INFO,
         # because --strict turns every WARNING into a failed build.

@@ -17,8 +17,7 @@ from mkdocs.utils import get_relative_url
 
 from handbook import template_pages as tp
 from handbook.mkdocs_adapter import add_generated_page, get_handbook, log
-from handbook.template_gallery import build_templates
-from handbook.templates import Template, parse_ref
+from handbook.templates import Template, build_templates, parse_ref
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -33,7 +32,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-# Last, so every other hook has seen the page's `template:` before it is moved (see below).
+# Last, so every other hook (freshness reads it) has seen the page's `template:` before it moves.
 @event_priority(-100)
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if parse_ref(page.meta.get("template")):
@@ -72,6 +71,8 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def _templates(config: MkDocsConfig) -> dict[str, Template]:
-    """This build's templates by generated page path (loaded once per build)."""
+    """This build's templates by generated page path (made once per build)."""
     handbook = get_handbook(config)
-    return {tp.page_uri(t): t for t in build_templates(handbook)}
+    return handbook.memo(
+        "templates_by_page", lambda: {tp.page_uri(t): t for t in build_templates(handbook)}
+    )

@@ -64,6 +64,17 @@ def build(
     return BuildResult(result.returncode, result.stdout + result.stderr, site)
 
 
+def linkcheck(site: Path, prefix: str = "/") -> subprocess.CompletedProcess:
+    """scripts/linkcheck.py over a built site served on 127.0.0.1 (under `prefix`)."""
+    script = str(ROOT / "scripts" / "linkcheck.py")
+    return subprocess.run(
+        [sys.executable, script, str(site), "--prefix", prefix],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
 def project_config(nav: str | None = None) -> str:
     """The project's mkdocs.yml with its nav replaced (the Nav block is kept last in the file)."""
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")

@@ -19,8 +19,11 @@ def test_stale_page_shows_notice_and_dashboard_lists_it(page, base_url):
     text = notice.inner_text()
     assert STALE_REVIEWED in text or "2024" in text
     assert re.search(r"Product Operations|Maya|Lucas|product", text)
+    # The exact date and the owner's name (the looser checks above also match the contact).
+    assert f"Last reviewed: {STALE_REVIEWED}" in text
+    assert "Product Operations" in text
     fresh = page.goto(base_url)
-    assert fresh is not None
+    assert fresh is not None and fresh.ok
     assert page.locator("[data-freshness=stale]").count() == 0
     page.goto(base_url + "about/freshness/")
     row = page.locator("table tr", has=page.locator(f"a[href*='{url_path}']")).first

@@ -1,9 +1,6 @@
 """The real handbook: strict build with no warning, and linkchecker over the built site."""
 
-import subprocess
-import sys
-
-from tests.helpers import ROOT
+from tests.helpers import linkcheck
 
 
 def test_real_site_builds_strict_without_warnings(real_site):
@@ -23,11 +20,7 @@ def test_real_site_makes_no_request_off_host(real_site):
 
 
 def test_linkchecker_finds_no_broken_link(real_site):
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "linkcheck.py"), str(real_site.site)],
-        capture_output=True,
-        text=True,
-    )
+    result = linkcheck(real_site.site)
     assert result.returncode == 0, result.stdout + result.stderr
     assert " 0 errors found" in result.stdout
     checked = int(result.stdout.split(" links in ")[0].rsplit("\n", 1)[-1].split()[-1])
@@ -44,10 +37,6 @@ def test_linkchecker_catches_a_broken_link(real_site, tmp_path):
     index.write_text(
         index.read_text().replace("</article>", '<a href="nowhere/">x</a></article>', 1)
     )
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "linkcheck.py"), str(site)],
-        capture_output=True,
-        text=True,
-    )
+    result = linkcheck(site)
     assert result.returncode != 0
     assert "nowhere" in result.stdout

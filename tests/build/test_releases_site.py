@@ -3,15 +3,13 @@
 import posixpath
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import feedparser
 import keepachangelog
 import pytest
 
-from tests.helpers import ROOT, build, make_project, mkdocs_env, page
+from tests.helpers import build, linkcheck, make_project, mkdocs_env, page
 from tests.release_fixtures import XSS, change, release, release_file
 
 NAV = """
@@ -204,12 +202,7 @@ def test_feed_link_and_feed_urls_follow_a_site_url_sub_path(tmp_path):
     changelog = (result.site / "CHANGELOG.md").read_text()
     assert "[1.1.0]: https://x.test/handbook/releases/1.1.0/" in changelog
     # Served under /handbook/, linkchecker follows every link, the feed link included.
-    check = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "linkcheck.py"), str(result.site)]
-        + ["--prefix", "/handbook/"],
-        capture_output=True,
-        text=True,
-    )
+    check = linkcheck(result.site, "/handbook/")
     assert check.returncode == 0, check.stdout + check.stderr
     assert " 0 errors found" in check.stdout
 

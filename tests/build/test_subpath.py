@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from html.parser import HTMLParser
 from urllib.parse import urljoin
 
 import pytest
 
 from handbook.static_server import serve
-from tests.helpers import ROOT, build, mkdocs_env
+from tests.helpers import ROOT, build, linkcheck, mkdocs_env
 from tests.serving import fetch
 
 PREFIX = "/handbook/"
@@ -24,15 +22,6 @@ def subpath_site(tmp_path_factory):
     result = build(ROOT, site, env=mkdocs_env(HANDBOOK_SITE_URL=f"https://example.com{PREFIX}"))
     assert result.ok, result.log
     return result
-
-
-def linkcheck(site, prefix: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "linkcheck.py"), str(site), "--prefix", prefix],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
 
 
 class _Assets(HTMLParser):

@@ -2,14 +2,12 @@
 
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from handbook.templates import load_templates
-from tests.helpers import ROOT, BuildResult, build, make_project, page, project_config
+from tests.helpers import ROOT, BuildResult, build, linkcheck, make_project, page, project_config
 from tests.html_text import attribute_values, texts
 
 FIXTURE = ROOT / "tests" / "fixtures" / "placeholder-template.md"
@@ -199,10 +197,6 @@ def test_linkchecker_checks_the_download_links(real_site, tmp_path):
     site = tmp_path / "site"
     shutil.copytree(real_site.site, site)
     (site / "templates" / "prd" / "prd.md").unlink()
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "linkcheck.py"), str(site)],
-        capture_output=True,
-        text=True,
-    )
+    result = linkcheck(site)
     assert result.returncode != 0
     assert "templates/prd/prd.md" in result.stdout

@@ -1,6 +1,7 @@
 """`handbook freshness` and `handbook codeowners` on a fixture project and the real one."""
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -152,3 +153,20 @@ def test_codeowners_update_pure():
         update(f"{BEGIN}\nno end\n", [BEGIN, END])
     with pytest.raises(CodeownersError):
         update(f"{END}\n{BEGIN}\n", [BEGIN, END])
+
+
+def test_freshness_refuses_a_page_that_check_rejects(project, tmp_path):
+    # A last_reviewed in the future would otherwise make the page look fresh.
+    broken = tmp_path / "broken"
+    shutil.copytree(project, broken)
+    page_path = broken / "docs" / "guidelines" / "fresh.md"
+    text = page_path.read_text(encoding="utf-8")
+    page_path.write_text(
+        re.sub(r"(?m)^last_reviewed: .*$", "last_reviewed: 2099-01-01", text, count=1),
+        encoding="utf-8",
+    )
+    result = handbook("freshness", "--fail-on", "stale", root=broken)
+    assert result.returncode == 2
+    assert "docs/guidelines/fresh.md:" in result.stderr and "in the future" in result.stderr
+    # Control: the untouched project is accepted.
+    assert handbook("freshness", root=project).returncode == 0

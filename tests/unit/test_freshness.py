@@ -171,12 +171,13 @@ def test_template_drift():
     def made_from(template):
         return assess("a.md", meta(template=template), "", OWNERS, POLICY, TODAY)
 
-    versions = {"prd": "1.10.0", "rfc": "2"}
+    # Template versions are MAJOR.MINOR.PATCH (templates.py rejects anything else).
+    versions = {"prd": "1.10.0", "rfc": "2.0.0"}
     assert [d.template_id for d in drifted([made_from("prd@1.9.0")], versions)] == ["prd"]
     assert drifted([made_from("prd@1.10.0")], versions) == []  # current: no drift
-    assert drifted([made_from("prd@1.11")], versions) == []  # newer: no drift
-    assert drifted([made_from("rfc@1")], versions)[0].current_version == "2"
-    assert drifted([made_from("unknown@1")], versions) == []
+    assert drifted([made_from("prd@1.11.0")], versions) == []  # newer: no drift
+    assert drifted([made_from("rfc@1.0.0")], versions)[0].current_version == "2.0.0"
+    assert drifted([made_from("unknown@1.0.0")], versions) == []
     assert drifted([made_from("no-version")], versions) == []
 
 

@@ -112,11 +112,17 @@ def test_placeholder_pattern_catches_unfinished_text():
     assert PLACEHOLDERS.findall("Owner: TBD. Lorem ipsum. TODO: write this.")
 
 
-@pytest.mark.parametrize("uri", [p for p in PAGES if "/" in p and not p.endswith("index.md")])
+# Chosen when collected, so no case passes without asserting (macro pages are Jinja by design).
+@pytest.mark.parametrize(
+    "uri",
+    [
+        p
+        for p in PAGES
+        if "/" in p and not p.endswith("index.md") and not read(p).meta.get("render_macros")
+    ],
+)
 def test_pages_without_macros_have_no_template_syntax_outside_code(uri):
     page = read(uri)
-    if page.meta.get("render_macros"):
-        return
     assert JINJA.findall(strip_code(page.body)) == []
 
 
