@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import posixpath
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -72,6 +73,15 @@ def stop_on_reported_errors(config: MkDocsConfig) -> None:
         raise PluginError(f"{count} error(s) in docs/; see the messages above")
 
 
+@dataclass(frozen=True)
+class _Slot:
+    """Where a generated page goes in the nav: sub-sections of its folder's section, and order."""
+
+    title: str
+    group: tuple[str, ...]
+    order: str
+
+
 def add_generated_page(
     files: Files,
     config: MkDocsConfig,
@@ -79,19 +89,24 @@ def add_generated_page(
     content: str,
     title: str,
     fingerprint: str | None = "",
+    group: tuple[str, ...] = (),
+    order: str | None = None,
 ) -> File:
-    """Add a page made at build time; it joins the nav section of its folder, sorted by title.
+    """Add a page made at build time; it joins the nav section of its folder.
 
-    `fingerprint` is what the page's output depends on besides `content` and `title` (e.g. a
-    template's text filled in later); None means the page depends on the whole site and is
-    always rebuilt.
+    `group` names sub-sections (made when missing) inside that section: many generated pages
+    in one flat list would make every page of the tab carry all their links. Pages are sorted
+    by `order`, or by title. `fingerprint` is what the page's output depends on besides
+    `content` and `title` (e.g. a template's text filled in later); None means the page
+    depends on the whole site and is always rebuilt.
     """
     file = File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
     existing = files.get_file_from_path(src_uri)
     if existing is not None:
         raise PluginError(f"generated page {src_uri} would replace docs/{src_uri}; remove one")
     files.append(file)
-    config.setdefault(_GENERATED_KEY, {})[src_uri] = title
+    slot = _Slot(title, group, order if order is not None else title.lower())
+    config.setdefault(_GENERATED_KEY, {})[src_uri] = slot
     if fingerprint is not None:
         _skip_unchanged_in_dirty_builds(file, config, f"{title}\0{content}\0{fingerprint}")
     return file
@@ -127,12 +142,23 @@ def _flatten(items: list) -> list[Page]:
     return pages
 
 
+def _subsection(section: Section, title: str) -> Section:
+    """The child section of `section` called `title`, appended when there is none."""
+    for child in section.children:
+        if isinstance(child, Section) and child.title == title:
+            return child
+    child = Section(title, [])
+    child.parent = section
+    section.children.append(child)
+    return child
+
+
 def slot_generated_pages(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    generated: dict[str, str] = config.get(_GENERATED_KEY, {})
+    generated: dict[str, _Slot] = config.get(_GENERATED_KEY, {})
     if not generated:
         return nav
     sections = _sections_by_folder(nav.items)
-    for src_uri, _title in sorted(generated.items(), key=lambda item: item[1].lower()):
+    for src_uri, slot in sorted(generated.items(), key=lambda item: item[1].order):
         file = files.get_file_from_path(src_uri)
         if file is None or file.page is None:
             continue
@@ -142,6 +168,8 @@ def slot_generated_pages(nav: Navigation, config: MkDocsConfig, files: Files) ->
         section = sections.get(folder)
         if section is None:
             continue  # no section for it: the page is still built, reachable by its links
+        for title in slot.group:
+            section = _subsection(section, title)
         section.children.append(file.page)
         file.page.parent = section
     _relink(nav)

@@ -16,15 +16,22 @@ from handbook import releases as rel
 from handbook.mkdocs_adapter import add_generated_page, get_handbook, log
 from handbook.release_macros import record, releases_of, stored_settings
 
+ALL_RELEASES = "All releases"  # the nav section holding the generated release pages
+
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     handbook = get_handbook(config)
     releases = releases_of(handbook)
     settings = stored_settings(handbook) or rel.default_settings(config.site_name)
-    for release in releases:
+    # Latest first, as on the Releases index, in their own nav section.
+    for rank, release in enumerate(rel.sort_releases(releases)):
         src_uri = formats.page_uri(release)
         markdown = formats.release_page(release, settings, handbook.today)
-        add_generated_page(files, config, src_uri, markdown, formats.page_title(release))
+        title = formats.page_title(release)
+        order = f"{rank:06d}"
+        add_generated_page(
+            files, config, src_uri, markdown, title, group=(ALL_RELEASES,), order=order
+        )
         record(handbook, src_uri, [release])
     for release in rel.overdue_planned(releases, handbook.today):
         # Within the grace period (after it, validation has already failed the build): INFO,

@@ -20,6 +20,7 @@ from handbook.tool_render import url_link
 
 _MENTIONS = "_tool_mentions"  # tool id -> pages that mention it, in this build
 _PAGES = "_tool_pages"  # generated src_uri -> tool id
+ALL_TOOLS = "All tools"  # the nav section holding the generated tool pages
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -39,10 +40,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         "overlaps": "tools/overlaps.md" in existing,
         "editing": "tools/editing-tool-data.md" in existing,
     }
+    categories = stack.category_names()
     for tool in stack.by_id().values():
         src_uri = tool_src_uri(tool.id)
         markdown = tool_pages.tool_page_markdown(handbook, stack, tool, has_page)
-        add_generated_page(files, config, src_uri, markdown, tool.name)
+        category = categories.get(tool.category, tool.category)
+        # All tools > category > tool: a tool page's nav lists its category, not every tool.
+        group = (ALL_TOOLS, category)
+        order = f"{category.lower()}\0{tool.name.lower()}"
+        add_generated_page(files, config, src_uri, markdown, tool.name, group=group, order=order)
         config[_PAGES][src_uri] = tool.id
     return files
 

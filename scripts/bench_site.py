@@ -3,9 +3,11 @@
 The project gets the real mkdocs.yml (hooks, macros, extensions) with a generated nav, the
 project's data scaled to the page count, and realistic pages: front matter, headings, tables,
 task lists, admonitions, code blocks and links between pages. A share of pages opt into macros.
-A second config, `mkdocs-plain.yml`, builds the same docs with plain Material: same theme,
-features and markdown extensions, without our hooks, macros, extra CSS or theme overrides.
-Everything is deterministic (seeded), so two runs build the same bytes.
+`write_plain_variant` then adds `mkdocs-plain.yml`: plain Material (same theme, features and
+markdown extensions; no hooks, macros, extra CSS or theme overrides) building the same pages in
+the same nav, the pages our hooks generate included as static markdown exported by one full
+build (scripts/bench_export.py). Everything is deterministic (seeded), so two runs build the
+same bytes.
 """
 
 from __future__ import annotations
@@ -18,11 +20,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import bench_export
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-21"
 MACRO_SHARE = 0.2  # one page in five opts into macros
+EXPORT_CONFIG = "mkdocs-export.yml"  # the full config plus the export hook
+# Data that does not grow with a handbook: owners are scaled on their own, release settings
+# are closed vocabularies (change types, areas, audiences).
+FIXED_DATA = {"owners.yml", "release_settings.yml"}
 
 AREAS = {
     "guidelines": "Guidelines",
@@ -201,6 +208,39 @@ def scale_records(src: Path, dest: Path, factor: int) -> None:
     dest.write_text(_schema_line(src) + "\n" + body, encoding="utf-8")
 
 
+def _shift_dates(value: Any, days: int) -> Any:
+    if isinstance(value, dt.date):
+        return value - dt.timedelta(days=days)
+    if isinstance(value, dict):
+        return {k: _shift_dates(v, days) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_shift_dates(v, days) for v in value]
+    return value
+
+
+def scale_releases(source: Path, dest: Path, factor: int) -> list[Path]:
+    """Copies of each released release, one set per earlier year, for `factor` times as many.
+
+    Copy k moves every date k years back and numbers versions 2.<minor + 100 * (factor - k)>,
+    so versions still rise with dates, and all stay below the real 3.x releases. Returns the
+    files written.
+    """
+    written = []
+    for path in sorted(source.glob("*.yml")):
+        release = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if release.get("status") != "released":
+            continue
+        _major, minor, patch = release["version"].split(".")
+        for k in range(1, factor):
+            copy = _shift_dates(release, 365 * k)
+            copy["version"] = f"2.{int(minor) + 100 * (factor - k)}.{patch}"
+            target = dest / f"{copy['date'].isoformat()}-v{copy['version']}.yml"
+            body = yaml.safe_dump(copy, sort_keys=False, allow_unicode=True)
+            target.write_text(_schema_line(path) + "\n" + body, encoding="utf-8")
+            written.append(target)
+    return written
+
+
 def scale_data(source: Path, project: Path, pages: int) -> tuple[list[str], list[str]]:
     """Copy data/ (with its schemas), scaled to `pages`; returns (owner ids, notes).
 
@@ -213,9 +253,14 @@ def scale_data(source: Path, project: Path, pages: int) -> tuple[list[str], list
     factor = max(1, pages // 250)
     owner_ids = scale_owners(source / "data" / "owners.yml", data / "owners.yml", pages)
     scaled = []
+    releases = data / "releases"
+    if releases.is_dir() and factor > 1:
+        copies = scale_releases(source / "data" / "releases", releases, factor)
+        scaled += [path.relative_to(data) for path in copies]
     for path in sorted(data.rglob("*.yml")):
         rel = path.relative_to(data)
-        if rel.parts[0] == "schema" or rel.as_posix() == "owners.yml" or factor == 1:
+        skip = rel.parts[0] in ("schema", "releases") or rel.as_posix() in FIXED_DATA
+        if skip or factor == 1:
             continue
         scale_records(source / "data" / rel, path, factor)
         scaled.append(rel)
@@ -230,9 +275,12 @@ def _restore_invalid(source: Path, project: Path, scaled: list[Path]) -> list[st
     notes = []
     for rel in scaled:
         name = f"data/{rel.as_posix()}"
-        if name in bad:
+        if name in bad and (source / name).is_file():
             shutil.copyfile(source / name, project / name)
             notes.append(f"{name}: scaled copy failed validation; using the original")
+        elif name in bad:
+            (project / name).unlink()
+            notes.append(f"{name}: added copy failed validation; left out")
     return notes
 
 
@@ -435,10 +483,16 @@ OUR_PLUGINS = {"macros"}
 OUR_KEYS = {"hooks", "extra_css", "extra_javascript", "watch", "nav"}
 
 
-def plain_config(source: Path, nav: str) -> str:
+def plain_config(source: Path, nav: str, docs_dir: str = "docs") -> str:
     """Plain Material: the same theme, features and extensions; no hooks, macros or overrides."""
     config = yaml.load((source / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_KeepTags)
     plain = {k: v for k, v in config.items() if k not in OUR_KEYS}
+    plain["docs_dir"] = docs_dir
+    # Our hooks publish files that are not pages (the release feed, CHANGELOG.md), which
+    # generated pages link to, and mark generated pages that no nav section takes as not in the
+    # nav. Plain Material knows neither, so those two checks only inform here.
+    validation = {**plain.get("validation", {}), "not_found": "info", "omitted_files": "info"}
+    plain["validation"] = validation
     plugins = []
     for plugin in config.get("plugins", []):
         name = plugin if isinstance(plugin, str) else next(iter(plugin))
@@ -482,7 +536,23 @@ def generate(dest: Path, pages: int, macros: set[str] | None = None, source: Pat
     calls = [c for c in MACRO_CALLS if macros is None or c.name in macros]
     specs = plan_pages(pages, owners)
     write_docs(dest / "docs", specs, calls, data_context(dest, owners))
-    nav = nav_yaml(specs)
-    (dest / "mkdocs.yml").write_text(full_config(source, nav), encoding="utf-8")
-    (dest / "mkdocs-plain.yml").write_text(plain_config(source, nav), encoding="utf-8")
+    full = full_config(source, nav_yaml(specs))
+    (dest / "mkdocs.yml").write_text(full, encoding="utf-8")
+    shutil.copyfile(Path(__file__).with_name("bench_export.py"), dest / "hooks" / "bench_export.py")
+    export = full.replace("\nhooks:\n", "\nhooks:\n  - hooks/bench_export.py\n", 1)
+    (dest / EXPORT_CONFIG).write_text(export, encoding="utf-8")
     return GeneratedHandbook(dest, specs, notes)
+
+
+def write_plain_variant(project: Path, source: Path = ROOT) -> None:
+    """Write `mkdocs-plain.yml` over docs-plain/: docs/ plus the exported generated pages.
+
+    Needs one build of EXPORT_CONFIG first (it writes generated/ and generated-nav.yml).
+    """
+    plain_docs = project / "docs-plain"
+    shutil.rmtree(plain_docs, ignore_errors=True)
+    shutil.copytree(project / "docs", plain_docs)
+    shutil.copytree(project / bench_export.OUT, plain_docs, dirs_exist_ok=True)
+    nav = (project / bench_export.NAV).read_text(encoding="utf-8")
+    config = plain_config(source, nav, docs_dir="docs-plain")
+    (project / "mkdocs-plain.yml").write_text(config, encoding="utf-8")

@@ -129,3 +129,54 @@ def page(body: str, owner: str = "product-ops", reviewed: str = "2026-11-01", **
     lines = [f"owner: {owner}", f"last_reviewed: {reviewed}"]
     lines += [f"{k}: {v}" for k, v in meta.items()]
     return "---\n" + "\n".join(lines) + "\n---\n\n" + textwrap.dedent(body).lstrip("\n")
+
+
+@dataclass
+class NavItem:
+    """One entry of a built page's primary (sidebar) navigation."""
+
+    title: str
+    href: str | None
+    children: list[NavItem] | None  # None for a page; [] for a pruned (collapsed) section
+    pruned: bool = False
+
+    def find(self, title: str) -> NavItem:
+        for child in self.children or []:
+            if child.title == title:
+                return child
+        raise KeyError(f"{title!r} not among {[c.title for c in self.children or []]}")
+
+
+def nav_items(html: str) -> NavItem:
+    """The primary navigation of a built page as a tree (root title: the site name)."""
+    from bs4 import BeautifulSoup
+
+    primary = BeautifulSoup(html, "html.parser").select_one("nav.md-nav--primary")
+    assert primary is not None, "no primary navigation in the page"
+    return NavItem("", None, _nav_list(primary.find("ul", class_="md-nav__list")))
+
+
+def _nav_list(ul) -> list[NavItem]:
+    items = []
+    for li in ul.find_all("li", recursive=False):
+        link = li.find(class_="md-nav__link")
+        # The current page's entry starts with a <label> that opens its table of contents;
+        # its link follows.
+        anchor = link if link.name == "a" else link.find("a") or li.find("a", recursive=False)
+        # A nested section's own list sits in a child <nav>; the page's table of contents
+        # (md-nav--secondary) is not part of the navigation tree.
+        sub = li.find("nav", class_="md-nav", recursive=False)
+        if sub is not None and "md-nav--secondary" in sub["class"]:
+            sub = None
+        pruned = "md-nav__item--pruned" in li["class"]
+        nested = "md-nav__item--nested" in li["class"]
+        children = _nav_list(sub.find("ul", class_="md-nav__list")) if sub else None
+        items.append(
+            NavItem(
+                title=" ".join(link.get_text(" ").split()),
+                href=anchor.get("href") if anchor is not None else None,
+                children=children if children is not None else ([] if nested else None),
+                pruned=pruned,
+            )
+        )
+    return items

@@ -57,12 +57,38 @@ def test_only_defined_macros_are_called(small, tmp_path):
         assert "{{" not in (bare.root / "docs" / spec.src).read_text(encoding="utf-8")
 
 
-def test_plain_config_drops_our_hooks_and_macros(small):
+def test_plain_variant_builds_the_same_pages_without_our_code(small, tmp_path):
+    bench.build(small.root, bench_site.EXPORT_CONFIG, tmp_path / "site-export")
+    bench_site.write_plain_variant(small.root)
     plain = (small.root / "mkdocs-plain.yml").read_text(encoding="utf-8")
     full = (small.root / "mkdocs.yml").read_text(encoding="utf-8")
     assert "hooks/data.py" in full and "macros" in full
     assert "hooks" not in plain and "macros" not in plain
     assert "navigation.prune" in plain and "pymdownx.tasklist" in plain
+    assert "docs_dir: docs-plain" in plain
+    # The generated pages are there as static markdown, in the nav where the full build put
+    # them; the written pages are copied unchanged.
+    docs = small.root / "docs-plain"
+    jira = (docs / "tools" / "jira.md").read_text(encoding="utf-8")
+    assert jira.startswith("---\n") and "Jira" in jira
+    assert "- All tools:" in plain and "tools/jira.md" in plain
+    written = small.pages[0].src
+    assert (docs / written).read_bytes() == (small.root / "docs" / written).read_bytes()
+    # Plain Material builds it, and builds as many pages as the full build.
+    site = tmp_path / "site-plain"
+    bench.build(small.root, "mkdocs-plain.yml", site)
+    assert bench.count_pages(site) == bench.count_pages(tmp_path / "site-export")
+    assert "handbook-reviewed" not in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_release_data_is_scaled_with_versions_rising_with_dates(tmp_path):
+    project = bench_site.generate(tmp_path / "h", 750, set()).root  # three times the data
+    handbook = load_handbook(project, FIXED_TODAY)
+    assert errors(handbook.problems) == []
+    releases = sorted((project / "data" / "releases").glob("*.yml"))
+    originals = sorted((ROOT / "data" / "releases").glob("*.yml"))
+    released = [p for p in originals if "status: released" in p.read_text(encoding="utf-8")]
+    assert len(releases) == len(originals) + 2 * len(released)
 
 
 def test_quick_run_writes_json_with_positive_numbers(tmp_path):

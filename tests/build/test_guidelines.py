@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.helpers import ROOT, build, make_project, page
+from tests.helpers import ROOT, NavItem, build, make_project, nav_items, page
 
 GUIDELINES = sorted(
     p.stem for p in (ROOT / "docs" / "guidelines").glob("*.md") if p.name != "index.md"
@@ -14,18 +14,29 @@ GUIDELINES = sorted(
 SECTIONS = ["Ways of working", "Quality", "Discovery and data", "Delivery and launch", "Governance"]
 
 
-def nav_section_titles(html: str) -> list[str]:
-    """Titles of the nav sub-sections of the Guidelines tab (the second top-level item)."""
-    found = re.findall(r'<label class="md-nav__title" for="__nav_2_\d+">(.*?)</label>', html, re.S)
-    return [" ".join(re.sub(r"<[^>]+>", " ", title).split()) for title in found]
+def guidelines_tab(html: str) -> NavItem:
+    return nav_items(html).find("Guidelines")
 
 
 def test_guidelines_nav_is_grouped(real_site):
     html = real_site.html("guidelines/")
-    assert nav_section_titles(html) == SECTIONS
+    groups = [item for item in guidelines_tab(html).children if item.children is not None]
+    assert [group.title for group in groups] == SECTIONS
+    # Groups the reader is not in are collapsed to a link to their first page (prune).
+    assert all(group.pruned and group.href for group in groups)
     # Every guideline is reachable from the section landing page.
     for stem in GUIDELINES:
         assert f'href="{stem}/"' in html, stem
+
+
+def test_a_guideline_page_opens_its_own_group_only(real_site):
+    tab = guidelines_tab(real_site.html("guidelines/bug-triage/"))
+    quality = tab.find("Quality")
+    assert not quality.pruned
+    assert [item.href for item in quality.children] == [
+        "./", "../product-health-alerts/", "../user-issue-reports/"
+    ]  # fmt: skip
+    assert all(group.pruned for group in tab.children if group.title in set(SECTIONS) - {"Quality"})
 
 
 @pytest.mark.parametrize("stem", GUIDELINES)
@@ -45,7 +56,7 @@ def test_tags_index_lists_every_guideline(real_site):
 def test_tags_index_negative_control(real_site):
     # The same assertions fail on a page that is not the tags index or the Guidelines section.
     html = real_site.html("about/")
-    assert nav_section_titles(html) == []
+    assert [item.title for item in nav_items(html).find("Guidelines").children or []] == []
     assert 'id="tag:quality"' not in html
     assert not all(f'href="../guidelines/{stem}/"' in html for stem in GUIDELINES)
 

@@ -9,7 +9,7 @@ import feedparser
 import keepachangelog
 import pytest
 
-from tests.helpers import build, linkcheck, make_project, mkdocs_env, page
+from tests.helpers import build, linkcheck, make_project, mkdocs_env, nav_items, page
 from tests.release_fixtures import XSS, change, release, release_file
 
 NAV = """
@@ -98,8 +98,11 @@ def html_pages(site_dir: Path) -> list[Path]:
 def test_one_generated_page_per_release_in_the_releases_section(site):
     for version in ("1.0.0", "1.1.0", "1.2.0"):
         assert (site.site / "releases" / version / "index.html").is_file()
-    nav = site.html("releases/")
-    assert 'href="1.0.0/"' in nav and 'href="1.2.0/"' in nav
+    # The release pages sit in one nav section, latest first, open on a release page only.
+    opened = nav_items(site.html("releases/1.0.0/")).find("Releases").find("All releases")
+    assert [item.href for item in opened.children] == ["../1.2.0/", "../1.1.0/", "./"]
+    closed = nav_items(site.html("releases/")).find("Releases").find("All releases")
+    assert closed.pruned and closed.href == "1.2.0/"
     body = article(site.html("releases/1.0.0/"))
     assert "Console fix for the team." in body  # the full page keeps internal changes
     assert "<code>secret-flag</code>" in body

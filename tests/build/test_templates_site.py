@@ -71,6 +71,10 @@ def test_every_template_has_a_page_in_the_templates_nav(site):
     for template in load_templates(ROOT)[0]:
         assert f'<a href="{template.id}/" class="md-nav__link">' in nav
         assert (site.site / "templates" / template.id / "index.html").is_file()
+    # A title is text: the fixture's "&" is escaped in the nav and the page's <title>.
+    assert "Placeholders &amp; friends" in nav and "Placeholders & friends" not in nav
+    fixture = site.html("templates/placeholders/")
+    assert "<title>Placeholders &amp; friends" in fixture
 
 
 def test_template_page_says_what_it_is_for_and_when_to_use_it(site):

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.helpers import build, make_project, page
+from tests.helpers import build, make_project, nav_items, page
 from tests.tool_data import tool, tools_yaml
 
 EVIL = "<script>alert(1)</script>"
@@ -152,9 +152,21 @@ def test_site_builds_strict_without_warnings(site):
 def test_every_tool_gets_a_generated_page_in_the_tool_stack_nav(site):
     for tool_id in ("jira", "slack", "linear", "evil", "posthog"):
         assert (site.site / "tools" / tool_id / "index.html").is_file()
-    nav = site.html("tools/")
-    assert 'href="jira/"' in nav and 'href="posthog/"' in nav
     assert not (site.project / "docs" / "tools" / "jira.md").exists()
+    # On a tool page, the nav opens All tools > its category, listing that category's tools.
+    all_tools = nav_items(site.html("tools/jira/")).find("Tool stack").find("All tools")
+    assert not all_tools.pruned
+    category = all_tools.find("Delivery")
+    assert [item.title for item in category.children] == ["Jira", "Linear", "PostHog", "Slack"]
+    assert [item.href for item in category.children] == [
+        "./", "../linear/", "../posthog/", "../slack/"
+    ]  # fmt: skip
+    # Other categories stay collapsed, so a page carries the links of one category only.
+    others = [c for c in all_tools.children if c is not category]
+    assert others and all(c.pruned and c.children == [] for c in others)
+    # Elsewhere in the tab, All tools is one collapsed link.
+    elsewhere = nav_items(site.html("tools/")).find("Tool stack").find("All tools")
+    assert elsewhere.pruned and elsewhere.children == []
 
 
 def test_tool_page_has_card_integrations_both_ways_overlaps_history_owner(site):
