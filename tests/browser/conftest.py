@@ -89,13 +89,19 @@ def chromium():
 
 
 class RequestLog:
-    """Every URL the page asked for, so a test can assert none left 127.0.0.1."""
+    """Every URL the page asked for, so a test can assert none left 127.0.0.1, and every
+    response that failed (a missing asset or a request the theme should not make)."""
 
     def __init__(self) -> None:
         self.urls: list[str] = []
+        self.failed: list[str] = []
 
     def record(self, request) -> None:
         self.urls.append(request.url)
+
+    def record_response(self, response) -> None:
+        if response.status >= 400:
+            self.failed.append(f"{response.status} {response.url}")
 
     def off_host(self) -> list[str]:
         allowed = {"127.0.0.1"}
@@ -116,10 +122,13 @@ def requests_seen() -> RequestLog:
 def context(chromium, requests_seen: RequestLog):
     ctx = chromium.new_context(viewport={"width": 1280, "height": 900})
     ctx.on("request", requests_seen.record)
+    ctx.on("response", requests_seen.record_response)
     yield ctx
     ctx.close()
-    # Every test in this folder doubles as a check that nothing left the host.
+    # Every test in this folder doubles as a check that nothing left the host and that every
+    # request the pages made was answered.
     assert requests_seen.off_host() == [], requests_seen.off_host()
+    assert requests_seen.failed == [], requests_seen.failed
 
 
 @pytest.fixture()

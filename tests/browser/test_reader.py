@@ -16,10 +16,9 @@ def test_search_finds_the_experimentation_guideline(page, base_url):
     page.locator("label.md-search__icon, .md-search__input").first.click()
     page.locator("input.md-search__input").fill("experiment")
     results = page.locator(".md-search-result__item a")
-    results.first.wait_for(timeout=10_000)
-    titles = [t.strip() for t in results.locator("h1, h2").all_inner_texts()]
-    assert any(re.search("xperiment", t) for t in titles), titles
+    # Results are rendered as the index answers; wait for the one we want, not the first.
     target = results.filter(has=page.locator("h1", has_text=re.compile("xperiment"))).first
+    target.wait_for(timeout=10_000)
     target.click()
     page.wait_for_url(re.compile(r"/guidelines/.*experiment"), timeout=10_000)
     assert re.search("xperiment", page.locator("article h1").first.inner_text())
@@ -58,6 +57,7 @@ def test_phone_navigation_drawer_reaches_an_onboarding_playbook(chromium, base_u
         viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
     )
     ctx.on("request", requests_seen.record)
+    ctx.on("response", requests_seen.record_response)
     tab = ctx.new_page()
     try:
         tab.goto(base_url)
@@ -86,6 +86,7 @@ def test_phone_navigation_drawer_reaches_an_onboarding_playbook(chromium, base_u
     finally:
         ctx.close()
     assert requests_seen.off_host() == []
+    assert requests_seen.failed == []
 
 
 def test_request_log_catches_an_off_host_request(page, base_url, requests_seen):
@@ -95,6 +96,13 @@ def test_request_log_catches_an_off_host_request(page, base_url, requests_seen):
     requests_seen.urls.append("https://fonts.example.net/font.woff2")
     assert requests_seen.off_host() == ["https://fonts.example.net/font.woff2"]
     requests_seen.urls.pop()
+
+
+def test_request_log_catches_a_failed_response(page, base_url, requests_seen):
+    # Negative control: a request our server cannot answer is recorded as failed.
+    page.goto(base_url + "no-such-page/")
+    assert requests_seen.failed == [f"404 {base_url}no-such-page/"]
+    requests_seen.failed.clear()  # expected here; the fixture checks the rest
 
 
 SCREENSHOT_PAGES = {

@@ -37,6 +37,7 @@ def template_site_url(tmp_path_factory):
 def tab(chromium, template_site_url, requests_seen):
     context = chromium.new_context(viewport={"width": 1280, "height": 900})
     context.on("request", requests_seen.record)
+    context.on("response", requests_seen.record_response)
     origin = template_site_url.rstrip("/")
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
     new_tab = context.new_page()
@@ -44,6 +45,7 @@ def tab(chromium, template_site_url, requests_seen):
     yield new_tab
     context.close()
     assert requests_seen.off_host() == []
+    assert requests_seen.failed == []
 
 
 def _copy(tab) -> str:

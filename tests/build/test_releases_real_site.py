@@ -32,7 +32,7 @@ def test_real_feed_and_changelog_carry_every_shipped_release(real_site):
 def test_real_pages_link_the_feed_in_their_head(real_site):
     for path in sorted(real_site.site.rglob("*.html")):
         head = path.read_text(encoding="utf-8").split("</head>")[0]
-        assert re.search(r'<link rel="alternate" type="application/rss\+xml"', head), path
+        assert re.search(r'<link rel="alternate feed" type="application/rss\+xml"', head), path
 
 
 def test_real_home_page_shows_whats_new(real_site):

@@ -185,7 +185,7 @@ def test_every_page_advertises_the_feed_and_the_link_resolves(site):
         html = path.read_text(encoding="utf-8")
         head = html[: html.index("</head>")]
         links = re.findall(
-            r'<link rel="alternate" type="application/rss\+xml"[^>]*href="([^"]+)"', head
+            r'<link rel="alternate feed" type="application/rss\+xml"[^>]*href="([^"]+)"', head
         )
         assert len(links) == 1, path
         if path.name == "404.html":
