@@ -2,6 +2,7 @@
 
 Usage: python scripts/bench.py [--sizes 250,500,1000,2000] [--runs 3] [--quick] [--enforce]
                                [--out bench-output/bench.json] [--profile N] [--serve N]
+                               [--generate DIR]
 
 Generates synthetic handbooks (scripts/bench_site.py) in a temp folder, builds each with the
 project's full configuration and with plain Material (same theme and extensions, no hooks or
@@ -170,17 +171,20 @@ def macros_in_source(package: Path) -> set[str]:
 # ---------------------------------------------------------------------------------------------
 
 
+def prepare(dest: Path, size: int, macros: set[str]) -> bench_site.GeneratedHandbook:
+    """A generated handbook in `dest` with both configs: mkdocs.yml and mkdocs-plain.yml."""
+    progress(f"generating {size} pages")
+    handbook = bench_site.generate(dest, size, macros)
+    for note in handbook.notes:
+        progress(note)
+    progress(f"exporting the {size}-page handbook's generated pages for plain Material")
+    build(handbook.root, bench_site.EXPORT_CONFIG, dest / "site-export")
+    bench_site.write_plain_variant(handbook.root)
+    return handbook
+
+
 def bench_sizes(base: Path, sizes: list[int], runs: int, macros: set[str]) -> list[dict]:
-    projects = {}
-    for size in sizes:
-        progress(f"generating {size} pages")
-        projects[size] = bench_site.generate(base / f"h{size}", size, macros)
-        for note in projects[size].notes:
-            progress(note)
-        progress(f"exporting the {size}-page handbook's generated pages for plain Material")
-        root = projects[size].root
-        build(root, bench_site.EXPORT_CONFIG, base / f"h{size}" / "site-export")
-        bench_site.write_plain_variant(root)
+    projects = {size: prepare(base / f"h{size}", size, macros) for size in sizes}
     times: dict[tuple[int, str], list[float]] = {}
     cpu: dict[tuple[int, str], list[float]] = {}
     for run in range(runs):
@@ -351,6 +355,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--out", type=Path, default=ROOT / "bench-output" / "bench.json")
     parser.add_argument("--profile", type=int, metavar="N", help="profile one full build of N")
     parser.add_argument("--serve", type=int, metavar="N", help="time `mkdocs serve` edits at N")
+    parser.add_argument(
+        "--generate",
+        type=Path,
+        metavar="DIR",
+        help="only write the handbook of the first size, with both configs, into DIR (new)",
+    )
     args = parser.parse_args(argv)
     default_sizes = "30" if args.quick else "250,500,1000,2000"
     args.sizes = [int(s) for s in (args.sizes or default_sizes).split(",")]
@@ -364,6 +374,10 @@ def main(argv: list[str] | None = None) -> int:
         import bench_profile
 
         return bench_profile.main(args.profile, defined_macros(), args.out.parent)
+    if args.generate:
+        prepare(args.generate, args.sizes[0], defined_macros())
+        print(f"{args.generate}: mkdocs.yml (full) and mkdocs-plain.yml (plain Material)")
+        return 0
     if args.serve:
         import bench_serve
 
