@@ -180,3 +180,10 @@ def _nav_list(ul) -> list[NavItem]:
             )
         )
     return items
+
+
+def handbook_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """Run `python -m handbook ARGS` as a person would, capturing its text output."""
+    return subprocess.run(
+        [sys.executable, "-m", "handbook", *args], capture_output=True, text=True, cwd=cwd
+    )

@@ -1,25 +1,11 @@
 import subprocess
 import sys
 
-from tests.helpers import ROOT, make_project, page
+from tests.helpers import FIXED_TODAY, ROOT, handbook_cli, make_project, page
 
 
 def run_check(root, *args):
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "handbook",
-            "check",
-            "--root",
-            str(root),
-            "--today",
-            "2026-11-21",
-            *args,
-        ],
-        capture_output=True,
-        text=True,
-    )
+    return handbook_cli("check", "--root", str(root), "--today", FIXED_TODAY, *args)
 
 
 def test_real_repository_passes():
@@ -55,9 +41,7 @@ def test_unknown_owner_lists_valid_ones(tmp_path):
 
 def test_console_script_is_installed():
     exe = ROOT / ".venv" / "bin" / "handbook"
-    result = subprocess.run(
-        [sys.executable, "-m", "handbook", "--help"], capture_output=True, text=True
-    )
+    result = handbook_cli("--help")
     assert result.returncode == 0 and "check" in result.stdout
     if exe.exists():
         assert subprocess.run([str(exe), "--help"], capture_output=True).returncode == 0

@@ -3,23 +3,20 @@
 import json
 import re
 import shutil
-import subprocess
-import sys
 
 import pytest
 
 from handbook.codeowners import BEGIN, END, CodeownersError, update
 from tests.freshness_fixture import make_freshness_project
-from tests.helpers import ROOT, make_project, page
+from tests.helpers import ROOT, handbook_cli, make_project, page
 
 
 def handbook(*args, root=None, today="2026-11-21"):
-    cmd = [sys.executable, "-m", "handbook", *args]
-    if root is not None:
-        cmd += ["--root", str(root)]
-    if today:
-        cmd += ["--today", today]
-    return subprocess.run(cmd, capture_output=True, text=True)
+    extra = [
+        *(["--root", str(root)] if root is not None else []),
+        *(["--today", today] if today else []),
+    ]
+    return handbook_cli(*args, *extra)
 
 
 @pytest.fixture(scope="module")

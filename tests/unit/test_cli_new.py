@@ -1,27 +1,19 @@
 """`handbook new`: creates pages from templates, never overwrites, explains every refusal."""
 
-import subprocess
-import sys
-
 import pytest
 
 from handbook.frontmatter import parse_page
 from handbook.pages import check_page
 from handbook.templates import load_templates
 from handbook.validate import load_handbook
-from tests.helpers import ROOT, make_project, page
+from tests.helpers import FIXED_TODAY, ROOT, handbook_cli, make_project, page
 
 # The handbook's own explicit nav, so hints are checked against the real sections.
 REAL_NAV = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:", 1)[1]
 
 
 def run_new(project, *args, cwd=None):
-    return subprocess.run(
-        [sys.executable, "-m", "handbook", "new", *args, "--today", "2026-11-21"],
-        capture_output=True,
-        text=True,
-        cwd=cwd or project,
-    )
+    return handbook_cli("new", *args, "--today", FIXED_TODAY, cwd=cwd or project)
 
 
 @pytest.fixture()

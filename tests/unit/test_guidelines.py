@@ -6,7 +6,6 @@ bad sample beside the test that runs it on the real pages.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from pathlib import Path
@@ -15,11 +14,14 @@ import pytest
 import yaml
 
 from handbook.data import load_dataset
+from handbook.durations import add_duration, parse_duration
+from handbook.freshness import load_policy, status_of
 from handbook.frontmatter import Page, parse_page
 from handbook.owners import owners
 from tests.helpers import FIXED_TODAY, ROOT
 
 TODAY = dt.date.fromisoformat(FIXED_TODAY)
+POLICY = load_policy(load_dataset(ROOT))
 GUIDELINES = ROOT / "docs" / "guidelines"
 MIN_WORDS = 350
 MAX_WORDS = 1200
@@ -35,18 +37,12 @@ SIBLING_LINK = re.compile(r"\]\(([a-z0-9-]+\.md)(?:#[^)]*)?\)")
 # Checks (pure: a page in, a list of problems out)
 
 
-def add_interval(start: dt.date, text: str) -> dt.date | None:
-    """start + "6 months" (calendar months clamped to the month's end); None if unreadable."""
-    match = DURATION.match(str(text))
-    if not match:
+def review_by(start: dt.date, text: object) -> dt.date | None:
+    """The day a review falls due, by the handbook's own duration rules; None if unreadable."""
+    try:
+        return add_duration(start, parse_duration(text))
+    except ValueError:
         return None
-    count, unit = int(match.group(1)), match.group(2)
-    if unit in ("day", "week"):
-        return start + dt.timedelta(days=count * (7 if unit == "week" else 1))
-    months = count * (12 if unit == "year" else 1)
-    year, month = divmod(start.month - 1 + months, 12)
-    year, month = start.year + year, month + 1
-    return dt.date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
 def check_front_matter(page: Page, owner_ids: set[str], today: dt.date) -> list[str]:
@@ -61,11 +57,14 @@ def check_front_matter(page: Page, owner_ids: set[str], today: dt.date) -> list[
         return [*problems, "last_reviewed missing or not a date"]
     if reviewed > today:
         problems.append(f"last_reviewed {reviewed} is in the future")
-    review_by = add_interval(reviewed, meta.get("review_every", ""))
-    if review_by is None:
+    due = review_by(reviewed, meta.get("review_every", ""))
+    if due is None:
         problems.append(f"review_every {meta.get('review_every')!r} is not a duration")
-    elif review_by < today:
-        problems.append(f"review was due on {review_by}")
+        return problems
+    # The site's own rule: a page inside the warning window is already "due".
+    status = status_of(True, reviewed, due, today, POLICY.warning_days)
+    if status != "fresh":
+        problems.append(f"review is {status}: review by {due}")
     return problems
 
 
@@ -287,7 +286,7 @@ def test_front_matter_check_passes_a_good_sample(owner_ids: set[str]):
         (("owner: product-ops\n", ""), "owner None"),
         (("description: How a sample routine runs from start to end.\n", ""), "description"),
         (("last_reviewed: 2026-11-01", "last_reviewed: 2026-12-01"), "in the future"),
-        (("last_reviewed: 2026-11-01", "last_reviewed: 2026-04-30"), "due on 2026-10-30"),
+        (("last_reviewed: 2026-11-01", "last_reviewed: 2026-04-30"), "stale: review by 2026-10-30"),
         (("review_every: 6 months", "review_every: soon"), "not a duration"),
         (("last_reviewed: 2026-11-01\n", ""), "last_reviewed missing"),
     ],
@@ -356,12 +355,18 @@ def test_tools_and_templates_check():
     ]
 
 
-def test_add_interval_clamps_to_month_end():
-    assert add_interval(dt.date(2024, 1, 31), "1 month") == dt.date(2024, 2, 29)
-    assert add_interval(dt.date(2026, 11, 1), "6 months") == dt.date(2027, 5, 1)
-    assert add_interval(dt.date(2026, 11, 1), "2 weeks") == dt.date(2026, 11, 15)
-    assert add_interval(dt.date(2026, 11, 1), "1 year") == dt.date(2027, 11, 1)
-    assert add_interval(dt.date(2026, 11, 1), "half a year") is None
+def test_front_matter_check_uses_the_sites_warning_window():
+    meta = "owner: product-ops\ndescription: Five words make a description.\n"
+    page = parse(f"---\n{meta}last_reviewed: 2026-05-30\nreview_every: 6 months\n---\n")
+    owners_ok = {"product-ops"}
+    # Due on 2026-11-30: inside the 14-day window on the fixed day, so already due.
+    assert check_front_matter(page, owners_ok, TODAY) == ["review is due: review by 2026-11-30"]
+    # Negative control: reviewed three weeks later, it is fresh.
+    later = parse(f"---\n{meta}last_reviewed: 2026-06-20\nreview_every: 6 months\n---\n")
+    assert check_front_matter(later, owners_ok, TODAY) == []
+    unreadable = parse(f"---\n{meta}last_reviewed: 2026-06-20\nreview_every: soon\n---\n")
+    expected = ["review_every 'soon' is not a duration"]
+    assert check_front_matter(unreadable, owners_ok, TODAY) == expected
 
 
 def test_nav_check_catches_a_page_left_out():

@@ -1,15 +1,13 @@
 """Release data: semver order, loading, every cross-check (with its negative control), views."""
 
 import datetime as dt
-import subprocess
-import sys
 
 import pytest
 
 from handbook import releases as rel
 from handbook.data import load_dataset
 from handbook.validate import load_handbook
-from tests.helpers import ROOT
+from tests.helpers import ROOT, handbook_cli
 from tests.release_fixtures import TODAY, change, data_root, dataset, release, release_file
 
 
@@ -352,8 +350,7 @@ def test_group_by_type_follows_keep_a_changelog_order(tmp_path):
 
 def run_check(root, today="2026-11-21"):
     (root / "mkdocs.yml").write_text("site_name: x\n")
-    command = [sys.executable, "-m", "handbook", "check", "--root", str(root), "--today", today]
-    return subprocess.run(command, capture_output=True, text=True)
+    return handbook_cli("check", "--root", str(root), "--today", today)
 
 
 def test_handbook_check_reports_release_problems_and_fails(tmp_path):

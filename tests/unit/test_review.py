@@ -2,12 +2,11 @@
 
 import datetime as dt
 import itertools
-import subprocess
-import sys
 
 import pytest
 
 from handbook.review import ReviewError, set_last_reviewed
+from tests.helpers import handbook_cli
 
 DAY = dt.date(2026, 11, 21)
 
@@ -111,11 +110,7 @@ def test_unsafe_edits_are_refused(text, reason):
 
 
 def run_review(root, *args):
-    return subprocess.run(
-        [sys.executable, "-m", "handbook", "review", "--root", str(root), *args],
-        capture_output=True,
-        text=True,
-    )
+    return handbook_cli("review", "--root", str(root), *args)
 
 
 def test_cli_review_rewrites_only_the_date(tmp_path):
