@@ -77,7 +77,6 @@ def stop_on_reported_errors(config: MkDocsConfig) -> None:
 class _Slot:
     """Where a generated page goes in the nav: sub-sections of its folder's section, and order."""
 
-    title: str
     group: tuple[str, ...]
     order: str
 
@@ -105,7 +104,7 @@ def add_generated_page(
     if existing is not None:
         raise PluginError(f"generated page {src_uri} would replace docs/{src_uri}; remove one")
     files.append(file)
-    slot = _Slot(title, group, order if order is not None else title.lower())
+    slot = _Slot(group, order if order is not None else title.lower())
     config.setdefault(_GENERATED_KEY, {})[src_uri] = slot
     if fingerprint is not None:
         _skip_unchanged_in_dirty_builds(file, config, f"{title}\0{content}\0{fingerprint}")
