@@ -14,9 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from handbook.data import to_date
+from handbook.durations import parse_duration
 from handbook.frontmatter import Page, parse_page
 from handbook.paths import rel, templates_dir
 from handbook.problems import Problem
+from handbook.releases import semver_key
 
 REQUIRED_FIELDS = (
     "id",
@@ -33,7 +35,6 @@ TEMPLATE_ONLY_FIELDS = frozenset({*REQUIRED_FIELDS, "use_when"})
 
 _SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_REVIEW_EVERY = re.compile(r"^[1-9]\d* (day|week|month|year)s?$")
 _REF = re.compile(r"^(?P<id>[a-z0-9][a-z0-9-]*)@(?P<version>\S+)$")
 
 
@@ -172,8 +173,12 @@ def check_front_matter(page: Page, stem: str, owners: dict, today: dt.date) -> l
         elif day > today:
             add("last_reviewed", f"{day} is after today ({today})")
     every = meta.get("review_every")
-    if isinstance(every, str) and every and not _REVIEW_EVERY.match(every):
-        add("review_every", f'{every!r} is not a period like "6 months"')
+    if every not in (None, ""):
+        # The rule pages use: `handbook new` copies this value into the page it makes.
+        try:
+            parse_duration(every)
+        except ValueError:
+            add("review_every", f'{every!r} is not a period like "6 months"')
     return problems
 
 
@@ -210,22 +215,13 @@ def parse_ref(value: object) -> tuple[str, str] | None:
     return match["id"], match["version"]
 
 
-def version_key(version: str) -> tuple[int, int, int]:
-    """Sortable form of a MAJOR.MINOR.PATCH version; ValueError for anything else."""
-    match = _SEMVER.match(version)
-    if not match:
-        raise ValueError(f"{version!r} is not MAJOR.MINOR.PATCH")
-    major, minor, patch = (int(part) for part in match.groups())
-    return major, minor, patch
-
-
 def is_drifted(ref: object, versions: dict[str, str]) -> bool:
     """True when a page made from template version X names a template now at a newer version."""
     parsed = parse_ref(ref)
     if parsed is None or parsed[0] not in versions:
         return False
     try:
-        return version_key(versions[parsed[0]]) > version_key(parsed[1])
+        return semver_key(versions[parsed[0]]) > semver_key(parsed[1])
     except ValueError:
         return False
 

@@ -15,6 +15,7 @@ from handbook import roles as roles_mod
 from handbook.data import DataSet
 from handbook.owners import owners
 from handbook.problems import Problem, key_path
+from handbook.tool_stack import renewal_overdue
 from handbook.tools import load_tools
 from handbook.yamlload import YamlDoc
 
@@ -88,7 +89,7 @@ def check_tools(dataset: DataSet, today: dt.date) -> list[Problem]:
                     f"({tool.history[-1].ring!r}); add a history entry for the move",
                 )
             )
-        if not tool.retired and tool.renewal is not None and tool.renewal < today:
+        if renewal_overdue(tool, today):
             problems.append(
                 _problem(
                     doc,

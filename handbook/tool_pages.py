@@ -10,7 +10,7 @@ from handbook import roles as roles_mod
 from handbook.owners import Owner
 from handbook.problems import Problem
 from handbook.tool_render import render
-from handbook.tool_stack import integrated_from, overdue_renewals, overlapping_tools
+from handbook.tool_stack import integrated_from, overlapping_tools, renewal_overdue
 from handbook.tools import Tool, ToolStack
 from handbook.validate import Handbook
 
@@ -33,7 +33,6 @@ def card_markdown(
     handbook: Handbook, stack: ToolStack, tool: Tool, link: str = "", heading: bool = False
 ) -> str:
     roles = handbook.memo("roles", lambda: roles_mod.roles(handbook.dataset))
-    overdue = any(r.tool.id == tool.id for r in overdue_renewals(stack, handbook.today))
     return render(
         "tool_card.md",
         tool=tool,
@@ -43,7 +42,7 @@ def card_markdown(
         owner=owner_of(handbook, tool),
         roles=[roles[r].name if r in roles else r for r in tool.used_by],
         currency=stack.currency,
-        overdue=overdue,
+        overdue=renewal_overdue(tool, handbook.today),
     )
 
 

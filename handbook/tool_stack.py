@@ -97,12 +97,17 @@ def renewals(
     return sorted(found, key=lambda r: (r.days_left, r.tool.name.lower()))
 
 
+def renewal_overdue(tool: Tool, today: dt.date) -> bool:
+    """A tool in use whose renewal date has passed: its entry needs the next date."""
+    return not tool.retired and tool.renewal is not None and tool.renewal < today
+
+
 def overdue_renewals(stack: ToolStack, today: dt.date) -> list[Renewal]:
-    """Tools not retired whose renewal date has passed: the entry needs its next date."""
+    """Every tool whose renewal is overdue, most overdue first."""
     found = [
         Renewal(t, (t.renewal - today).days)
         for t in stack.by_id().values()
-        if not t.retired and t.renewal is not None and t.renewal < today
+        if renewal_overdue(t, today) and t.renewal is not None
     ]
     return sorted(found, key=lambda r: (r.days_left, r.tool.name.lower()))
 

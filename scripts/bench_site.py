@@ -244,9 +244,9 @@ def scale_releases(source: Path, dest: Path, factor: int) -> list[Path]:
 def scale_data(source: Path, project: Path, pages: int) -> tuple[list[str], list[str]]:
     """Copy data/ (with its schemas), scaled to `pages`; returns (owner ids, notes).
 
-    Only data whose schema exists in the tree is copied, so tools and releases join the
-    benchmark once their features land. Scaled files that fail validation are replaced by the
-    unscaled originals (noted), so the benchmark never builds a handbook with data errors.
+    Scaled files that fail validation are replaced by the unscaled originals, and added release
+    copies that fail are left out (noted), so the benchmark never builds a handbook with data
+    errors.
     """
     data = project / "data"
     shutil.copytree(source / "data", data)

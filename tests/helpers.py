@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -168,15 +169,16 @@ def _nav_list(ul) -> list[NavItem]:
         sub = li.find("nav", class_="md-nav", recursive=False)
         if sub is not None and "md-nav--secondary" in sub["class"]:
             sub = None
-        pruned = "md-nav__item--pruned" in li["class"]
-        nested = "md-nav__item--nested" in li["class"]
-        children = _nav_list(sub.find("ul", class_="md-nav__list")) if sub else None
+        if sub is not None:
+            children = _nav_list(sub.find("ul", class_="md-nav__list"))
+        else:  # a collapsed section still has children, just none rendered
+            children = [] if "md-nav__item--nested" in li["class"] else None
         items.append(
             NavItem(
                 title=" ".join(link.get_text(" ").split()),
                 href=anchor.get("href") if anchor is not None else None,
-                children=children if children is not None else ([] if nested else None),
-                pruned=pruned,
+                children=children,
+                pruned="md-nav__item--pruned" in li["class"],
             )
         )
     return items
@@ -187,3 +189,11 @@ def handbook_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedPro
     return subprocess.run(
         [sys.executable, "-m", "handbook", *args], capture_output=True, text=True, cwd=cwd
     )
+
+
+def off_host_requests(html: str) -> list[str]:
+    """What a browser would fetch from another host: src= anywhere, stylesheets, preloads."""
+    found = re.findall(r'\bsrc="((?:https?:)?//[^"]+)"', html)
+    found += re.findall(r'<link\b[^>]*\bhref="((?:https?:)?//[^"]+)"[^>]*>', html)
+    canonical = re.findall(r'<link rel="canonical" href="([^"]+)"', html)
+    return [url for url in found if url not in canonical]

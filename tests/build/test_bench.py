@@ -112,6 +112,7 @@ def test_quick_run_writes_json_with_positive_numbers(tmp_path):
     assert data["freshness"]["seconds"] > 0
     assert data["linkcheck"]["errors"] == 0
     assert data["linkcheck"]["seconds"] > 0
+    assert len(data["targets"]) == 4
     assert {t["status"] for t in data["targets"]} <= {"pass", "fail", "n/a"}
 
 

@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from handbook.freshness import page_url
 from tests.freshness_fixture import make_freshness_project
 from tests.helpers import build, make_project, mkdocs_env, page
 
@@ -76,6 +77,12 @@ def test_footer_on_every_page(site):
     assert "Reviewed on 2026-11-01, no owner, next review 2027-05-01." in (
         site.html("guidelines/unowned/")
     )
+    # And every written page has one, with the status freshness.json gives it.
+    records = json.loads((site.site / "freshness.json").read_text())
+    assert len(records) > 4
+    for record in records:
+        status = f'<p class="handbook-reviewed" data-review-status="{record["status"]}">'
+        assert status in site.html(page_url(record["path"].removeprefix("docs/"))), record["path"]
 
 
 def test_stale_badge_in_the_nav_only_for_the_stale_page(site):

@@ -61,27 +61,8 @@ def test_tags_index_negative_control(real_site):
     assert not all(f'href="../guidelines/{stem}/"' in html for stem in GUIDELINES)
 
 
-def test_a_tag_outside_the_allowed_list_fails_the_build(tmp_path):
-    nav = """
-    nav:
-      - Home: index.md
-      - Guidelines:
-          - guidelines/index.md
-          - guidelines/a.md
-    """
-    docs = {
-        "index.md": page("# Home\n"),
-        "guidelines/index.md": page("# Guidelines\n"),
-        "guidelines/a.md": page("# A\n", tags="[quality, qualty]"),
-    }
-    result = build(make_project(tmp_path, docs, nav=nav))
-    assert not result.ok
-    assert "Tags not in allow list: qualty" in result.log
-    assert "guidelines/a.md" in result.log
-
-
-def test_allowed_tags_build_clean(tmp_path):
-    # Positive twin of the control above: the same site with a valid tag builds strictly.
+def build_tagged_page(tmp_path, tags: str):
+    """A small site whose one guideline carries `tags`, with a tags index page."""
     nav = """
     nav:
       - Home: index.md
@@ -93,10 +74,22 @@ def test_allowed_tags_build_clean(tmp_path):
     docs = {
         "index.md": page("# Home\n"),
         "guidelines/index.md": page("# Guidelines\n"),
-        "guidelines/a.md": page("# A\n", tags="[quality, metrics]"),
+        "guidelines/a.md": page("# A\n", tags=tags),
         "tags.md": page("# Tags\n\n<!-- material/tags -->\n"),
     }
-    result = build(make_project(tmp_path, docs, nav=nav))
+    return build(make_project(tmp_path, docs, nav=nav))
+
+
+def test_a_tag_outside_the_allowed_list_fails_the_build(tmp_path):
+    result = build_tagged_page(tmp_path, "[quality, qualty]")
+    assert not result.ok
+    assert "Tags not in allow list: qualty" in result.log
+    assert "guidelines/a.md" in result.log
+
+
+def test_allowed_tags_build_clean(tmp_path):
+    # Positive twin of the control above: the same site with a valid tag builds strictly.
+    result = build_tagged_page(tmp_path, "[quality, metrics]")
     assert result.ok, result.log
     assert result.warnings() == []
     assert 'href="../guidelines/a/"' in result.html("tags/")

@@ -1,6 +1,6 @@
 """The real handbook: strict build with no warning, and linkchecker over the built site."""
 
-from tests.helpers import linkcheck
+from tests.helpers import linkcheck, off_host_requests
 
 
 def test_real_site_builds_strict_without_warnings(real_site):
@@ -9,6 +9,9 @@ def test_real_site_builds_strict_without_warnings(real_site):
 
 
 def test_real_site_makes_no_request_off_host(real_site):
+    # No page loads anything from another host (fonts, scripts, images, stylesheets).
+    for path in sorted(real_site.site.rglob("*.html")):
+        assert off_host_requests(path.read_text(encoding="utf-8")) == [], path
     # No web fonts and no third-party assets in the page head.
     html = real_site.html("")
     assert "fonts.googleapis.com" not in html

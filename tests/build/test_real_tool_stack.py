@@ -4,7 +4,7 @@ import re
 
 from handbook.tools import load_tools
 from handbook.validate import load_handbook
-from tests.helpers import ROOT
+from tests.helpers import ROOT, off_host_requests
 
 SECTION = ("", "radar/", "integrations/", "overlaps/", "renewals/", "spend/")
 
@@ -22,14 +22,6 @@ def test_radar_draws_every_tool_that_is_not_retired(real_site):
     stack = load_tools(load_handbook(ROOT, "2026-11-21").dataset)
     drawn = re.findall(r'<circle class="radar-blip', real_site.html("tools/radar/"))
     assert len(drawn) == sum(1 for t in stack.tools if not t.retired)
-
-
-def off_host_requests(html: str) -> list[str]:
-    """What a browser would fetch from another host: src= anywhere, stylesheets, preloads."""
-    found = re.findall(r'\bsrc="((?:https?:)?//[^"]+)"', html)
-    found += re.findall(r'<link\b[^>]*\bhref="((?:https?:)?//[^"]+)"[^>]*>', html)
-    canonical = re.findall(r'<link rel="canonical" href="([^"]+)"', html)
-    return [url for url in found if url not in canonical]
 
 
 def test_tool_section_pages_and_pictures_load_nothing_from_another_host(real_site):

@@ -2,6 +2,7 @@
 
 import re
 import shutil
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -101,7 +102,9 @@ def test_placeholders_survive_source_copy_text_and_download(site, placeholder):
     [copied] = texts(html, "template-source")  # the code element's text: what the button copies
     assert copied == FIXTURE.read_text(encoding="utf-8")
     assert placeholder in copied
-    assert placeholder in copied
+    # The rendered preview shows it too, as text.
+    preview = html.split('class="template-preview"', 1)[1].split("</div>\n", 1)[0]
+    assert placeholder in unescape(preview)
     path, _ = download_of(site, "templates/placeholders/")
     assert placeholder.encode() in path.read_bytes()
     assert path.read_bytes() == FIXTURE.read_bytes()

@@ -1,5 +1,6 @@
 import subprocess
 import sys
+from pathlib import Path
 
 from tests.helpers import FIXED_TODAY, ROOT, handbook_cli, make_project, page
 
@@ -40,11 +41,13 @@ def test_unknown_owner_lists_valid_ones(tmp_path):
 
 
 def test_console_script_is_installed():
-    exe = ROOT / ".venv" / "bin" / "handbook"
+    exe = Path(sys.executable).with_name("handbook")
     result = handbook_cli("--help")
     assert result.returncode == 0 and "check" in result.stdout
-    if exe.exists():
-        assert subprocess.run([str(exe), "--help"], capture_output=True).returncode == 0
+    # The console script from pyproject's [project.scripts], as `make install` puts it.
+    assert exe.is_file(), f"{exe} missing: run make install"
+    installed = subprocess.run([str(exe), "--help"], capture_output=True, text=True)
+    assert installed.returncode == 0 and "check" in installed.stdout
 
 
 def test_template_problems_fail_check_with_file_and_line(tmp_path):

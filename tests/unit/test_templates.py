@@ -103,6 +103,11 @@ def test_valid_front_matter_has_no_problem():
             "review_every: half a year",
             "templates/sample.md:9: review_every: 'half a year' is not a period",
         ),
+        (
+            "review_every: 6 months",
+            "review_every: 6",
+            "templates/sample.md:9: review_every: 6 is not a period",
+        ),
     ],
 )
 def test_each_front_matter_problem_names_file_line_and_fault(find, replace, expected):
@@ -173,6 +178,8 @@ def test_template_versions_maps_id_to_version_string(tmp_path):
     root = write_templates(tmp_path, {"alpha.md": VALID.format(id="alpha")})
     assert tm.template_versions(root) == {"alpha": "1.2.0"}
     assert all(isinstance(v, str) for v in tm.template_versions(ROOT).values())
+    real = {t.id: t.version for t in tm.load_templates(ROOT)[0]}
+    assert real and tm.template_versions(ROOT) == real
 
 
 @pytest.mark.parametrize(

@@ -31,7 +31,7 @@ def test_malformed_yaml_names_line(loader):
     with pytest.raises(YamlError) as exc:
         load_yaml("a: 1\nb: [1, 2\nc: 3\n", "data/x.yml", loader_cls=LOADERS[loader])
     assert str(exc.value).startswith("data/x.yml:")
-    assert exc.value.problem.line >= 2
+    assert exc.value.problem.line == 3
 
 
 def test_impossible_date_names_line(loader):
@@ -65,9 +65,11 @@ def test_line_offset_for_front_matter(loader):
 
 
 def test_both_parsers_agree_on_data_and_lines(loader):
+    # Each parser against the other one: the pinned PyYAML wheels ship libyaml, so both exist.
+    other = PureLoader if loader == "c" else LOADERS["c"]
     text = "owner: x\nlast_reviewed: 2026-11-01\ntags:\n  - a\n  - b: 2026-10-01\n"
     doc = load_yaml(text, "docs/p.md", line_offset=1, loader_cls=LOADERS[loader])
-    pure = load_yaml(text, "docs/p.md", line_offset=1, loader_cls=PureLoader)
+    pure = load_yaml(text, "docs/p.md", line_offset=1, loader_cls=other)
     assert doc.data == pure.data
     assert doc.lines == pure.lines
     assert doc.scalars == pure.scalars
