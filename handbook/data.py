@@ -19,7 +19,7 @@ from typing import Any
 
 import jsonschema
 
-from handbook.paths import rel
+from handbook.paths import data_dir, rel
 from handbook.problems import Problem, key_path
 from handbook.yamlload import YAML11_BOOLEAN_WORDS, YamlDoc, YamlError, load_yaml
 
@@ -132,7 +132,7 @@ def _cyclic_gc_paused() -> Iterator[None]:
 def load_dataset(root: Path) -> DataSet:
     """Load every data/**/*.yml (schemas excluded) and validate each against its schema."""
     dataset = DataSet(root=root)
-    folder = root / "data"
+    folder = data_dir(root)
     with _cyclic_gc_paused():
         for path in sorted([*folder.rglob("*.yml"), *folder.rglob("*.yaml")]):
             if "schema" in path.relative_to(folder).parts[:1]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
+from collections.abc import Set
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -71,7 +72,7 @@ def resolve(href: str, page_url: str) -> str | None:
     return joined + ("/" if parts.path.endswith("/") else "")
 
 
-def links_to(html: str, page_url: str, targets: set[str]) -> list[str]:
+def links_to(html: str, page_url: str, targets: Set[str]) -> list[str]:
     """The hrefs in `html` (of the page at `page_url`) that point at one of `targets` URLs."""
     parser = _Hrefs()
     parser.feed(html)

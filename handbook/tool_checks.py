@@ -32,7 +32,7 @@ def check_tools(dataset: DataSet, today: dt.date) -> list[Problem]:
     known_owners = owners(dataset)
     known_roles = roles_mod.roles(dataset)
     categories = [c.id for c in stack.categories]
-    ids = {t.id: t for t in reversed(stack.tools)}  # first entry wins
+    ids = stack.by_id()  # first entry wins
     problems: list[Problem] = []
     first_line: dict[str, int] = {}
     for tool in stack.tools:

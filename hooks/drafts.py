@@ -50,7 +50,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if not file.generated_by and is_draft(file.content_string):
             file.inclusion = InclusionLevel.DRAFT
     # Listed once per build: scanning every file for every page made the build quadratic.
-    config[_DRAFT_URLS] = {f.url: f.src_uri for f in _drafts(files)}
+    config[_DRAFT_URLS] = frozenset(f.url for f in _drafts(files))
     return files
 
 
@@ -66,7 +66,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     drafts = config[_DRAFT_URLS]
     # Parsing every page's links is only worth it when there is a draft to link to.
     if _publishing() and drafts:
-        for href in links_to(html, page.file.url, set(drafts)):
+        for href in links_to(html, page.file.url, drafts):
             message = (
                 f"docs/{page.file.src_uri} links to {href}, a draft page that is left out of "
                 "the published site; remove the link or publish the page"
