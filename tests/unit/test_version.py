@@ -1,0 +1,33 @@
+"""The engine's version: one number, printed by the CLI and documented in CHANGELOG.md."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from importlib.metadata import version
+from pathlib import Path
+
+import keepachangelog
+
+import handbook
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_cli_prints_the_installed_version() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "handbook", "--version"], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == f"handbook {handbook.__version__}"
+    assert version("handbook") == handbook.__version__
+
+
+def test_changelog_has_a_section_for_this_version() -> None:
+    changes = keepachangelog.to_dict(str(ROOT / "CHANGELOG.md"))
+    assert handbook.__version__ in changes
+    # Negative control: the parser does not accept any version at all.
+    assert "99.0.0" not in changes
+
+
+def test_license_file_is_shipped() -> None:
+    assert "MIT License" in (ROOT / "LICENSE").read_text(encoding="utf-8")
