@@ -9,8 +9,9 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from importlib.metadata import version
 
-from handbook import __version__, cmd_check, cmd_codeowners, cmd_freshness, cmd_new, cmd_review
+from handbook import cmd_check, cmd_codeowners, cmd_freshness, cmd_new, cmd_review
 
 # Modules providing subcommands; feature modules add themselves here.
 COMMANDS = [cmd_check, cmd_freshness, cmd_review, cmd_codeowners, cmd_new]
@@ -20,7 +21,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="handbook", description="Check and maintain a product-ops handbook."
     )
-    parser.add_argument("--version", action="version", version=f"handbook {__version__}")
+    parser.add_argument("--version", action="version", version=f"handbook {version('handbook')}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for module in COMMANDS:
         module.add_parser(sub)
