@@ -25,6 +25,15 @@ WRITTEN_HERE = (
     "decision-record",
     "onboarding-30-60-90",
     "process-improvement-proposal",
+    "post-incident-review",
+    "rfc",
+    "roadmap-one-pager",
+    "okrs",
+    "stakeholder-update",
+    "deprecation-notice",
+    "feedback-synthesis",
+    "monthly-product-review",
+    "go-no-go",
 )
 OWNERS = {"product-ops": object(), "design": object()}
 
