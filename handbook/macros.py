@@ -9,9 +9,15 @@ from markupsafe import escape
 
 from handbook import onboarding_macros, release_macros, template_gallery, tool_macros
 from handbook.mkdocs_adapter import get_handbook
+from handbook.sandbox import sandbox
 
 # Feature modules that register macros; each has register(env, handbook).
 FEATURES: list = [tool_macros, release_macros, template_gallery, onboarding_macros]
+
+
+def on_pre_page_macros(env) -> None:
+    """The plugin creates its Jinja environment after define_env; sandbox it before rendering."""
+    sandbox(env.env)
 
 
 def define_env(env) -> None:

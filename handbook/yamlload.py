@@ -7,6 +7,7 @@ dates become errors with a line instead of a silent overwrite or a bare ValueErr
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +19,12 @@ KeyPath = tuple[str | int, ...]
 
 # YAML 1.1 reads these as booleans; a schema that wants a string gets a hint to quote them.
 YAML11_BOOLEAN_WORDS = {"yes", "no", "on", "off", "y", "n"}
+
+# Limits that keep a hostile or broken file from exhausting memory, time or the stack.
+MAX_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 50
+# YAML 1.1 reads `0160` as octal 112: nobody writing a count or an id means that.
+_LEADING_ZERO_INT = re.compile(r"^[-+]?0[0-9_]+$")
 
 
 class YamlError(Exception):
@@ -65,6 +72,17 @@ class _Checks:
             seen[key] = line
         return super().construct_mapping(node, deep=deep)
 
+    def construct_yaml_int(self, node: yaml.ScalarNode):
+        if _LEADING_ZERO_INT.match(node.value):
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                f"{node.value!r} has a leading zero (YAML would read it as octal); "
+                "quote it or drop the zero",
+                node.start_mark,
+            )
+        return super().construct_yaml_int(node)
+
     def construct_yaml_timestamp(self, node: yaml.ScalarNode):
         try:
             return super().construct_yaml_timestamp(node)
@@ -79,6 +97,7 @@ class PureLoader(_Checks, yaml.SafeLoader):
 
 
 PureLoader.add_constructor("tag:yaml.org,2002:timestamp", PureLoader.construct_yaml_timestamp)
+PureLoader.add_constructor("tag:yaml.org,2002:int", PureLoader.construct_yaml_int)
 
 # libyaml's parser (bundled with PyYAML's wheels) is about ten times faster, which matters for
 # front matter read once per page per build; the same checks run on its nodes.
@@ -88,11 +107,40 @@ if yaml.__with_libyaml__:
         """The libyaml parser, with the same constructors and checks."""
 
     CLoader.add_constructor("tag:yaml.org,2002:timestamp", CLoader.construct_yaml_timestamp)
+    CLoader.add_constructor("tag:yaml.org,2002:int", CLoader.construct_yaml_int)
     LOADERS: dict[str, type] = {"c": CLoader, "pure": PureLoader}
 else:  # pragma: no cover - PyYAML built without libyaml
     LOADERS = {"pure": PureLoader}
 
 DEFAULT_LOADER = LOADERS.get("c", PureLoader)
+
+
+def _screen_events(loader: Any) -> None:
+    """Refuse anchors, aliases and deep nesting from the flat event stream.
+
+    This runs before composing: aliases can make a tiny file expand exponentially (and would
+    let one value silently stand for another), and deep nesting would exhaust the recursive
+    composer's stack. Events carry exact marks, so the error names the offending line.
+    """
+    depth = 0
+    while True:
+        event = loader.get_event()
+        if event is None or isinstance(event, yaml.StreamEndEvent):
+            return
+        if isinstance(event, yaml.AliasEvent):
+            raise yaml.MarkedYAMLError(None, None, "YAML aliases are not allowed", event.start_mark)
+        if getattr(event, "anchor", None):
+            raise yaml.MarkedYAMLError(
+                None, None, "YAML anchors (&name) are not allowed", event.start_mark
+            )
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise yaml.MarkedYAMLError(
+                    None, None, f"nesting deeper than {MAX_DEPTH} levels", event.start_mark
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 def _index_nodes(node: yaml.Node, path: KeyPath, lines: dict, scalars: dict) -> None:
@@ -110,6 +158,13 @@ def _index_nodes(node: yaml.Node, path: KeyPath, lines: dict, scalars: dict) -> 
         scalars[path] = node.value
 
 
+def _problem(exc: yaml.MarkedYAMLError, file: str, line_offset: int) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line = (mark.line + 1 + line_offset) if mark else line_offset + 1
+    message = " ".join(str(part) for part in (exc.context, exc.problem) if part)
+    return Problem(file, line, message or "invalid YAML")
+
+
 def load_yaml(
     text: str, file: str, line_offset: int = 0, loader_cls: type | None = None
 ) -> YamlDoc:
@@ -117,16 +172,29 @@ def load_yaml(
 
     `line_offset` shifts reported lines, for YAML embedded in a larger file (front matter).
     `loader_cls` picks a parser from LOADERS (default: libyaml when available).
+    A leading UTF-8 byte order mark is dropped; files over MAX_BYTES are refused unparsed.
     """
-    loader = (loader_cls or DEFAULT_LOADER)(text)
+    text = text.removeprefix("\ufeff")
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        limit = f"{MAX_BYTES // (1024 * 1024)} MB"
+        raise YamlError(Problem(file, line_offset + 1, f"YAML larger than {limit} is refused"))
+    cls = loader_cls or DEFAULT_LOADER
+    try:
+        screen = cls(text)
+        try:
+            _screen_events(screen)
+        finally:
+            screen.dispose()
+        loader = cls(text)
+    except yaml.MarkedYAMLError as exc:
+        raise YamlError(_problem(exc, file, line_offset)) from None
+    except yaml.YAMLError as exc:
+        raise YamlError(Problem(file, line_offset + 1, f"invalid YAML: {exc}")) from None
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 1 + line_offset) if mark else line_offset + 1
-        message = " ".join(str(part) for part in (exc.context, exc.problem) if part)
-        raise YamlError(Problem(file, line, message or "invalid YAML")) from None
+        raise YamlError(_problem(exc, file, line_offset)) from None
     except yaml.YAMLError as exc:
         raise YamlError(Problem(file, line_offset + 1, f"invalid YAML: {exc}")) from None
     finally:

@@ -93,3 +93,13 @@ def test_page_made_by_handbook_new_passes_check(tmp_path):
     assert made.returncode == 0, made.stderr
     result = run_check(project)
     assert result.returncode == 0, result.stderr
+
+
+def test_alias_in_data_fails_check_with_file_and_line(tmp_path):
+    project = make_project(tmp_path, {"index.md": page("# Home\n")})
+    owners = project / "data" / "owners.yml"
+    owners.write_text(owners.read_text() + "extra: *nowhere\n")
+    result = run_check(project)
+    assert result.returncode == 1
+    assert "data/owners.yml:" in result.stderr and "YAML aliases are not allowed" in result.stderr
+    assert "Traceback" not in result.stderr

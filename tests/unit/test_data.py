@@ -99,3 +99,22 @@ def test_real_data_is_valid(root):
     dataset = load_dataset(root)
     assert [str(p) for p in dataset.problems] == []
     assert dataset.get("owners.yml") is not None
+
+
+def test_byte_order_mark_keeps_schema_declaration(tmp_path):
+    text = "\ufeff" + HEADER + "items:\n  - id: a\n    answer: b\n"
+    assert load_dataset(project(tmp_path, {"x.yml": text})).problems == []
+
+
+def test_schema_outside_engine_schemas_is_an_error(tmp_path):
+    root = project(tmp_path, {"x.yml": "# yaml-language-server: $schema=lax.json\nitems: 3\n"})
+    (root / "data" / "lax.json").write_text("{}")
+    (problem,) = load_dataset(root).problems
+    assert str(problem).startswith("data/x.yml:1: schema lax.json is not one of data/schema/")
+    assert "x.schema.json" in problem.message
+
+
+def test_missing_engine_schema_is_an_error(tmp_path):
+    text = "# yaml-language-server: $schema=schema/nope.schema.json\nitems: []\n"
+    (problem,) = load_dataset(project(tmp_path, {"x.yml": text})).problems
+    assert "schema/nope.schema.json is not one of data/schema/" in problem.message

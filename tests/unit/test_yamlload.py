@@ -73,3 +73,56 @@ def test_both_parsers_agree_on_data_and_lines(loader):
     assert doc.data == pure.data
     assert doc.lines == pure.lines
     assert doc.scalars == pure.scalars
+
+
+def test_aliases_and_anchors_are_refused_with_line(loader):
+    with pytest.raises(YamlError) as exc:
+        load_yaml("a: 1\nb: &x [1, 2]\nc: *x\n", "data/x.yml", loader_cls=LOADERS[loader])
+    assert str(exc.value).startswith("data/x.yml:2:")
+    assert "anchors" in str(exc.value)
+    with pytest.raises(YamlError) as exc:
+        load_yaml("a: 1\nc: *x\n", "data/x.yml", loader_cls=LOADERS[loader])
+    assert str(exc.value) == "data/x.yml:2: YAML aliases are not allowed"
+
+
+def test_billion_laughs_is_refused_quickly(loader):
+    text = 'a: &a ["x","x"]\n' + "".join(
+        f"{c}: &{c} [*{p},*{p},*{p},*{p}]\n" for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+    )
+    with pytest.raises(YamlError, match="not allowed"):
+        load_yaml(text, "f.yml", loader_cls=LOADERS[loader])
+
+
+def test_nesting_limit(loader):
+    from handbook.yamlload import MAX_DEPTH
+
+    ok = "[" * MAX_DEPTH + "]" * MAX_DEPTH
+    assert load_yaml(ok, "f.yml", loader_cls=LOADERS[loader]).data is not None
+    deep = "a:\n  " + "[" * 400 + "]" * 400 + "\n"
+    with pytest.raises(YamlError) as exc:
+        load_yaml(deep, "f.yml", line_offset=3, loader_cls=LOADERS[loader])
+    assert str(exc.value) == f"f.yml:5: nesting deeper than {MAX_DEPTH} levels"
+
+
+def test_size_limit(loader):
+    from handbook.yamlload import MAX_BYTES
+
+    big = "a: " + "x" * MAX_BYTES + "\n"
+    with pytest.raises(YamlError, match="larger than 2 MB") as exc:
+        load_yaml(big, "f.yml", loader_cls=LOADERS[loader])
+    assert exc.value.problem.line == 1
+
+
+def test_leading_zero_integer_is_refused(loader):
+    with pytest.raises(YamlError) as exc:
+        load_yaml("a: 1\nid: 0160\n", "f.yml", loader_cls=LOADERS[loader])
+    assert str(exc.value).startswith("f.yml:2:") and "'0160'" in str(exc.value)
+    # Zero itself, plain numbers and quoted strings with zeros stay as they were.
+    doc = load_yaml('z: 0\nn: 160\nf: 0.5\ns: "0160"\n', "f.yml", loader_cls=LOADERS[loader])
+    assert doc.data == {"z": 0, "n": 160, "f": 0.5, "s": "0160"}
+
+
+def test_byte_order_mark_is_dropped(loader):
+    doc = load_yaml("\ufeffa: 1\nb: 2\n", "f.yml", loader_cls=LOADERS[loader])
+    assert doc.data == {"a": 1, "b": 2}
+    assert doc.line_of(("b",)) == 2
