@@ -34,7 +34,7 @@ def test_a_guideline_page_opens_its_own_group_only(real_site):
     quality = tab.find("Quality")
     assert not quality.pruned
     assert [item.href for item in quality.children] == [
-        "./", "../product-health-alerts/", "../user-issue-reports/"
+        "./", "../product-health-alerts/", "../user-issue-reports/", "../incident-review/"
     ]  # fmt: skip
     assert all(group.pruned for group in tab.children if group.title in set(SECTIONS) - {"Quality"})
 
