@@ -104,10 +104,10 @@ def load_file(path: Path, root: Path) -> tuple[YamlDoc | None, list[Problem]]:
         hint = "add '# yaml-language-server: $schema=schema/NAME.schema.json' as its first line"
         return doc, [Problem(name, 1, f"no JSON Schema declared; {hint}")]
     schema_path = (path.parent / ref).resolve()
-    # Only the engine's own schemas count: a file must not vouch for itself with a lax schema.
-    engine = (data_dir(root) / "schema").resolve()
-    if schema_path.parent != engine or not schema_path.is_file():
-        known = ", ".join(sorted(p.name for p in engine.glob("*.schema.json")))
+    # Only the schemas in data/schema/ count: a file must not vouch for itself with a lax one.
+    schemas = (data_dir(root) / "schema").resolve()
+    if schema_path.parent != schemas or not schema_path.is_file():
+        known = ", ".join(sorted(p.name for p in schemas.glob("*.schema.json")))
         return doc, [Problem(name, 1, f"schema {ref} is not one of data/schema/ ({known})")]
     try:
         schema = json.loads(schema_path.read_text(encoding="utf-8"))
