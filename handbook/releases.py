@@ -16,6 +16,7 @@ from handbook.problems import Problem, key_path
 from handbook.yamlload import YamlDoc
 
 SETTINGS_FILE = "data/release_settings.yml"
+DEFAULT_GRACE_DAYS = 14
 RELEASES_FOLDER = "releases"
 
 _SEMVER = re.compile(
@@ -77,6 +78,7 @@ class Settings:
     product: str
     owner: str
     planned_grace_days: int
+    fail_on_overdue_planned: bool  # opt-in: a calendar fact becomes a build error
     change_types: tuple[tuple[str, str], ...]  # (id, heading) in changelog order
     areas: dict[str, str]  # id -> display name
     audiences: dict[str, Audience]
@@ -132,7 +134,8 @@ def load_settings(dataset: DataSet) -> Settings | None:
     return Settings(
         product=str(data.get("product", "")),
         owner=str(data.get("owner", "")),
-        planned_grace_days=int(data.get("planned_grace_days", 0)),
+        planned_grace_days=int(data.get("planned_grace_days", DEFAULT_GRACE_DAYS)),
+        fail_on_overdue_planned=bool(data.get("fail_on_overdue_planned", False)),
         change_types=tuple((t["id"], t["heading"]) for t in data.get("change_types") or []),
         areas={a["id"]: a["name"] for a in data.get("areas") or []},
         audiences={
@@ -212,8 +215,14 @@ def overdue_planned(releases: list[Release], today: dt.date) -> list[Release]:
     return [r for r in releases if r.status == "planned" and r.date < today]
 
 
-def grace_ends(release: Release, settings: Settings) -> dt.date:
-    """The first day on which a still-planned release fails the build."""
+def grace_ends(release: Release, settings: Settings) -> dt.date | None:
+    """The first day on which a still-planned release fails the build, if the handbook opted in.
+
+    A date passing is not a change anyone made, so by default it never turns a build red: an
+    overdue planned release is a notice on its page and in the build log, nothing more.
+    """
+    if not settings.fail_on_overdue_planned:
+        return None
     return release.date + dt.timedelta(days=settings.planned_grace_days + 1)
 
 
@@ -242,7 +251,8 @@ def _check_lists(doc: YamlDoc, release: Release, settings: Settings) -> list[Pro
 
 def _check_dates(doc: YamlDoc, release: Release, settings: Settings, today: dt.date) -> list:
     problems = []
-    if release.status == "planned" and today >= grace_ends(release, settings):
+    fails_from = grace_ends(release, settings)
+    if release.status == "planned" and fails_from is not None and today >= fails_from:
         problems.append(
             _doc_problem(
                 doc,
@@ -397,4 +407,4 @@ def group_by_type(changes: tuple[Change, ...], settings: Settings) -> list[tuple
 
 def default_settings(product: str) -> Settings:
     """Settings for a handbook without data/release_settings.yml (and so without releases)."""
-    return Settings(product, "", 0, (), {}, {})
+    return Settings(product, "", DEFAULT_GRACE_DAYS, False, (), {}, {})

@@ -34,12 +34,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         )
         record(handbook, src_uri, [release])
     for release in rel.overdue_planned(releases, handbook.today):
-        # Within the grace period (after it, validation has already failed the build): INFO,
-        # because --strict turns every WARNING into a failed build.
+        # INFO, because --strict turns every WARNING into a failed build; past an opted-in
+        # grace period validation has already failed the build.
+        fails_from = rel.grace_ends(release, settings)
+        deadline = f" before {fails_from}, when the build starts to fail" if fails_from else ""
         log.info(
             f"{release.file}: release {release.version} was planned for {release.date} and is "
-            f"still marked planned; set status: released or move the date before "
-            f"{rel.grace_ends(release, settings)}, when the build starts to fail"
+            f"still marked planned; set status: released or move the date{deadline}"
         )
     view = rel.customer_view(releases, settings)
     site_url = config.site_url or None

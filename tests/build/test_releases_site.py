@@ -246,23 +246,46 @@ def test_unknown_area_fails_the_build_with_file_and_line(tmp_path):
     assert "data/releases/2026-11-15-v1.3.0.yml:10: changes[0].area: unknown area" in result.log
 
 
-def test_planned_release_past_its_date_passes_within_grace_with_a_notice(tmp_path):
+def test_planned_release_long_past_its_date_is_a_notice_not_a_failure(tmp_path):
     releases = dict(RELEASES)
     releases[release_file("1.1.5", "2026-11-15")] = release("1.1.5", "2026-11-15", "planned")
-    result = build(project_with(tmp_path, releases))
+    result = build(project_with(tmp_path, releases), env=mkdocs_env(today="2027-03-01"))
     assert result.ok, result.log
     assert result.warnings() == []
     assert (
         "INFO" in result.log and "data/releases/2026-11-15-v1.1.5.yml: release 1.1.5" in result.log
     )
+    assert "starts to fail" not in result.log
+    body = article(result.html("releases/1.1.5/"))
+    assert "Release date passed" in body and "build fails" not in body
+
+
+def opted_in(project: Path) -> Path:
+    settings = project / "data" / "release_settings.yml"
+    text = settings.read_text(encoding="utf-8")
+    assert "fail_on_overdue_planned: false" in text
+    settings.write_text(
+        text.replace("fail_on_overdue_planned: false", "fail_on_overdue_planned: true")
+    )
+    return project
+
+
+def test_opted_in_planned_release_within_grace_passes_with_the_day_it_fails(tmp_path):
+    releases = dict(RELEASES)
+    releases[release_file("1.1.5", "2026-11-15")] = release("1.1.5", "2026-11-15", "planned")
+    result = build(opted_in(project_with(tmp_path, releases)))
+    assert result.ok, result.log
+    assert result.warnings() == []
+    assert "before 2026-11-30, when the build starts to fail" in result.log
     body = article(result.html("releases/1.1.5/"))
     assert "Release date passed" in body and "From 30 November 2026" in body
 
 
-def test_planned_release_past_grace_fails_the_build(tmp_path):
+def test_opted_in_planned_release_past_grace_fails_the_build(tmp_path):
     releases = dict(RELEASES)
     releases[release_file("1.1.5", "2026-11-15")] = release("1.1.5", "2026-11-15", "planned")
-    result = build(project_with(tmp_path, releases), env=mkdocs_env(today="2026-11-30"))
+    project = opted_in(project_with(tmp_path, releases))
+    result = build(project, env=mkdocs_env(today="2026-11-30"))
     assert not result.ok
     assert (
         "data/releases/2026-11-15-v1.1.5.yml:3: date: release 1.1.5 is still planned" in result.log

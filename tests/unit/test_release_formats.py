@@ -1,5 +1,6 @@
 """Text made from release data: escaping, page markdown, CHANGELOG.md and the RSS feed."""
 
+import dataclasses
 import datetime as dt
 
 import feedparser
@@ -146,6 +147,9 @@ def test_planned_release_page_warns_when_its_date_has_passed(data):
     later = dt.date(2026, 12, 12)
     text = fmt.release_page(planned, settings, later)
     assert '!!! warning "Release date passed"' in text
+    assert "build fails" not in text  # by default a passed date never fails the build
+    strict = dataclasses.replace(settings, fail_on_overdue_planned=True)
+    text = fmt.release_page(planned, strict, later)
     assert "From 24 December 2026 the handbook build fails" in text
 
 
@@ -223,7 +227,7 @@ def test_changelog_renders_the_attack_as_text():
         (rel.Change("added", "boards", "both", XSS),),
         "f",
     )
-    settings = rel.Settings("Tandem", "", 0, (("added", "Added"),), {}, settings.audiences)
+    settings = rel.Settings("Tandem", "", 0, False, (("added", "Added"),), {}, settings.audiences)
     html = to_html(fmt.changelog([one], settings, None))
     assert (
         "<script" not in html and f"boards: {XSS}".replace("<", "&lt;").replace(">", "&gt;") in html

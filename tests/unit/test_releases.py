@@ -184,14 +184,34 @@ def test_planned_release_within_grace_passes_and_is_listed_as_overdue(tmp_path):
     assert [r.version for r in rel.overdue_planned(rel.load_releases(data), TODAY)] == ["1.0.0"]
 
 
-def test_planned_release_past_grace_is_an_error_naming_the_date_line(tmp_path):
+def opt_in_to_failing(root) -> None:
+    settings = root / "data" / "release_settings.yml"
+    text = settings.read_text(encoding="utf-8")
+    assert "fail_on_overdue_planned: false" in text
+    settings.write_text(
+        text.replace("fail_on_overdue_planned: false", "fail_on_overdue_planned: true")
+    )
+
+
+def test_planned_release_long_past_its_date_is_never_an_error_by_default(tmp_path):
+    # The calendar alone must not turn a build red: a year late is still only a notice.
+    files = {release_file("1.0.0", "2025-11-06"): release("1.0.0", "2025-11-06", "planned")}
+    assert check(tmp_path, files) == []
+    data = load_dataset(tmp_path)
+    assert [r.version for r in rel.overdue_planned(rel.load_releases(data), TODAY)] == ["1.0.0"]
+    assert rel.grace_ends(rel.load_releases(data)[0], rel.load_settings(data)) is None
+
+
+def test_opted_in_planned_release_past_grace_is_an_error_naming_the_date_line(tmp_path):
     # Grace is 14 days: planned for 2026-11-06, the build fails from 2026-11-21.
     files = {release_file("1.0.0", "2026-11-06"): release("1.0.0", "2026-11-06", "planned")}
-    [found] = check(tmp_path, files)
+    data_root(tmp_path, files)
+    opt_in_to_failing(tmp_path)
+    [problem] = rel.check(load_dataset(tmp_path), TODAY)
+    found = str(problem)
     assert found.startswith("data/releases/2026-11-06-v1.0.0.yml:3: date: release 1.0.0 is ")
     assert "status: released" in found
-    problems = rel.check(load_dataset(tmp_path), TODAY)
-    assert problems[0].severity == "error"
+    assert problem.severity == "error"
     # One day earlier the same file is still within the grace period.
     assert rel.check(load_dataset(tmp_path), dt.date(2026, 11, 20)) == []
 
