@@ -1,4 +1,4 @@
-"""Macros for the tool stack: registered by handbook.macros for pages with render_macros: true.
+"""Macros for the tool stack: registered by handbook.mkdocs.macros for render_macros pages.
 
 Adapter only: the data comes from handbook.tools/roles, the HTML or markdown from templates
 in handbook/jinja/ via handbook.tool_render. Each macro records the data it shows.

@@ -114,12 +114,12 @@ def linkcheck(site: Path) -> dict:
 
 
 def defined_macros() -> set[str]:
-    """Macro and variable names the tree's handbook.macros defines.
+    """Macro and variable names the tree's handbook.mkdocs.macros defines.
 
     Runs define_env against a stand-in env that records what is registered; if a feature needs
     more of the real env than the stand-in offers, falls back to reading the source.
     """
-    import handbook.macros
+    import handbook.mkdocs.macros
 
     class Conf(dict):
         def __getattr__(self, key):
@@ -150,10 +150,10 @@ def defined_macros() -> set[str]:
 
     env = Env()
     try:
-        handbook.macros.define_env(env)
+        handbook.mkdocs.macros.define_env(env)
     except Exception as exc:  # noqa: BLE001 - any failure here only narrows the macro list
         progress(f"define_env failed in the stand-in env ({exc}); reading the source instead")
-        return macros_in_source(Path(handbook.macros.__file__).parent)
+        return macros_in_source(Path(handbook.mkdocs.macros.__file__).parent.parent)
     return set(env.macros) | set(env.variables)
 
 

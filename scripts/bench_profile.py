@@ -28,8 +28,8 @@ def _where(func: tuple[str, int, str]) -> str:
 
 def ours(func: tuple[str, int, str]) -> bool:
     file, _line, name = func
-    hook = "/hooks/" in file and name.startswith("on_")
-    return hook or (file.endswith("handbook/macros.py") and name == "define_env")
+    hook = "/handbook/mkdocs/" in file and name.startswith("on_")
+    return hook or (file.endswith("handbook/mkdocs/macros.py") and name == "define_env")
 
 
 def summary(stats: pstats.Stats, top: int = 25) -> str:

@@ -57,7 +57,7 @@ DOCS = {
 MAIN_PY = """
 import datetime as dt
 
-from handbook.mkdocs_adapter import get_handbook
+from handbook.mkdocs.adapter import get_handbook
 from handbook.validate import DataUse
 
 

@@ -66,7 +66,7 @@ DUMP_USES = """
 import json
 from pathlib import Path
 
-from handbook.mkdocs_adapter import get_handbook
+from handbook.mkdocs.adapter import get_handbook
 
 
 def on_page_context(context, page, config, nav):

@@ -1,21 +1,14 @@
 """The freshness hook's switch: data setting, environment override, and bad values."""
 
-import importlib.util
-import sys
-
 import pytest
 from mkdocs.exceptions import PluginError
 
 from handbook.freshness import Policy
-from tests.helpers import ROOT
+from handbook.mkdocs import freshness
 
 
 def load_hook():
-    spec = importlib.util.spec_from_file_location("freshness_hook", ROOT / "hooks" / "freshness.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up here
-    spec.loader.exec_module(module)
-    return module
+    return freshness
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ import datetime as dt
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
-from handbook.mkdocs_adapter import get_handbook
+from handbook.mkdocs.adapter import get_handbook
 from tests.build.test_releases_site import RELEASES, project_with
 
 

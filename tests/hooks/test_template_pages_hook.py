@@ -1,4 +1,4 @@
-"""hooks/template_pages.py called directly with a real MkDocs config of a fixture project."""
+"""The template pages hook called directly with a real MkDocs config of a fixture project."""
 
 import importlib.util
 import os
@@ -10,6 +10,7 @@ from tests.helpers import FIXED_TODAY, ROOT, make_project, page
 
 
 def load_hook(project):
+    """The project's own hooks/template_pages.py: a thin import of the engine's hook."""
     spec = importlib.util.spec_from_file_location(
         "template_pages_hook", project / "hooks" / "template_pages.py"
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 from markupsafe import escape
 
 from handbook import onboarding_macros, release_macros, template_gallery, tool_macros
-from handbook.mkdocs_adapter import get_handbook
+from handbook.mkdocs.adapter import get_handbook
 from handbook.sandbox import sandbox
 
 # Feature modules that register macros; each has register(env, handbook).

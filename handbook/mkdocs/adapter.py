@@ -1,7 +1,7 @@
 """The bridge between MkDocs and the pure handbook package.
 
-The build's Handbook (data, owners, today) is loaded once per build and kept on that build's
-config object: `mkdocs serve` makes a new config for every rebuild, so nothing goes stale.
+The build's Handbook (data, owners, today) is loaded once per build and kept in that build's
+BuildState (handbook.mkdocs.state): `mkdocs serve` makes a new config for every rebuild.
 Generated pages are added with `add_generated_page` and slotted into the navigation section
 of their folder by `slot_generated_pages`, so they never need a hand-written nav entry.
 """
@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import posixpath
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -21,14 +20,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from handbook.mkdocs.state import Slot, build_state
 from handbook.problems import errors, warnings
 from handbook.validate import Handbook, load_handbook
 
 log = get_plugin_logger("handbook")
-
-_HANDBOOK_KEY = "_handbook"
-_ERRORS_KEY = "_handbook_page_errors"
-_GENERATED_KEY = "_handbook_generated"
 
 
 def project_root(config: MkDocsConfig) -> Path:
@@ -37,7 +33,8 @@ def project_root(config: MkDocsConfig) -> Path:
 
 def get_handbook(config: MkDocsConfig) -> Handbook:
     """This build's Handbook; loads and validates data on first call, fails on errors."""
-    handbook = config.get(_HANDBOOK_KEY)
+    state = build_state(config)
+    handbook = state.handbook
     if handbook is None:
         try:
             handbook = load_handbook(project_root(config))
@@ -50,7 +47,7 @@ def get_handbook(config: MkDocsConfig) -> Handbook:
             for problem in bad:
                 log.error(str(problem))
             raise PluginError(f"{len(bad)} data error(s); see the messages above")
-        config[_HANDBOOK_KEY] = handbook
+        state.handbook = handbook
     return handbook
 
 
@@ -63,22 +60,14 @@ _LAST_FINGERPRINTS: dict[tuple[str, str], str] = {}
 def report_error(config: MkDocsConfig, message: object) -> None:
     """Log a problem found while pages are read; `stop_on_reported_errors` fails the build."""
     log.error(str(message))
-    config.setdefault(_ERRORS_KEY, []).append(message)
+    build_state(config).page_errors.append(message)
 
 
 def stop_on_reported_errors(config: MkDocsConfig) -> None:
     """Called from on_env: after every page is read, before any is written."""
-    count = len(config.get(_ERRORS_KEY, []))
+    count = len(build_state(config).page_errors)
     if count:
         raise PluginError(f"{count} error(s) in docs/; see the messages above")
-
-
-@dataclass(frozen=True)
-class _Slot:
-    """Where a generated page goes in the nav: sub-sections of its folder's section, and order."""
-
-    group: tuple[str, ...]
-    order: str
 
 
 def add_generated_page(
@@ -104,8 +93,8 @@ def add_generated_page(
     if existing is not None:
         raise PluginError(f"generated page {src_uri} would replace docs/{src_uri}; remove one")
     files.append(file)
-    slot = _Slot(group, order if order is not None else title.lower())
-    config.setdefault(_GENERATED_KEY, {})[src_uri] = slot
+    slot = Slot(group, order if order is not None else title.lower())
+    build_state(config).generated[src_uri] = slot
     if fingerprint is not None:
         _skip_unchanged_in_dirty_builds(file, config, f"{title}\0{content}\0{fingerprint}")
     return file
@@ -153,7 +142,7 @@ def _subsection(section: Section, title: str) -> Section:
 
 
 def slot_generated_pages(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    generated: dict[str, _Slot] = config.get(_GENERATED_KEY, {})
+    generated = build_state(config).generated
     if not generated:
         return nav
     sections = _sections_by_folder(nav.items)
