@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +18,7 @@ from typing import Any
 
 import jsonschema
 
+from handbook import schemas
 from handbook.paths import data_dir, rel
 from handbook.problems import Problem, key_path
 from handbook.yamlload import YAML11_BOOLEAN_WORDS, YamlDoc, YamlError, load_yaml
@@ -89,7 +89,13 @@ def validate_doc(doc: YamlDoc, schema: dict) -> list[Problem]:
     return sorted(problems)
 
 
-def load_file(path: Path, root: Path) -> tuple[YamlDoc | None, list[Problem]]:
+# Schema file name -> schema; raises KeyError for a name it does not have.
+SchemaSource = Callable[[str], dict]
+
+
+def load_file(
+    path: Path, root: Path, schema_for: SchemaSource = schemas.load
+) -> tuple[YamlDoc | None, list[Problem]]:
     name = rel(path, root)
     try:
         text = path.read_text(encoding="utf-8").removeprefix("\ufeff")
@@ -104,15 +110,16 @@ def load_file(path: Path, root: Path) -> tuple[YamlDoc | None, list[Problem]]:
         hint = "add '# yaml-language-server: $schema=schema/NAME.schema.json' as its first line"
         return doc, [Problem(name, 1, f"no JSON Schema declared; {hint}")]
     schema_path = (path.parent / ref).resolve()
-    # Only the schemas in data/schema/ count: a file must not vouch for itself with a lax one.
-    schemas = (data_dir(root) / "schema").resolve()
-    if schema_path.parent != schemas or not schema_path.is_file():
-        known = ", ".join(sorted(p.name for p in schemas.glob("*.schema.json")))
-        return doc, [Problem(name, 1, f"schema {ref} is not one of data/schema/ ({known})")]
+    # The comment names one of the engine's schemas by its place in data/schema/; the engine's
+    # own copy is used, so a file cannot vouch for itself with a lax or edited schema.
     try:
-        schema = json.loads(schema_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        return doc, [Problem(name, 1, f"cannot use schema {ref}: {exc}")]
+        if schema_path.parent != (data_dir(root) / "schema").resolve():
+            raise KeyError(ref)
+        schema = schema_for(schema_path.name)
+    except KeyError:
+        known = ", ".join(f"schema/{name}" for name in schemas.names())
+        message = f"schema {ref} is not one of the engine's schemas ({known})"
+        return doc, [Problem(name, 1, message)]
     return doc, validate_doc(doc, schema)
 
 
@@ -134,15 +141,18 @@ def _cyclic_gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_dataset(root: Path) -> DataSet:
-    """Load every data/**/*.yml (schemas excluded) and validate each against its schema."""
+def load_dataset(root: Path, schema_for: SchemaSource = schemas.load) -> DataSet:
+    """Load every data/**/*.yml (schemas excluded) and validate each against its schema.
+
+    `schema_for` is the engine's schemas; tests of the loader itself pass their own.
+    """
     dataset = DataSet(root=root)
     folder = data_dir(root)
     with _cyclic_gc_paused():
         for path in sorted([*folder.rglob("*.yml"), *folder.rglob("*.yaml")]):
             if "schema" in path.relative_to(folder).parts[:1]:
                 continue
-            doc, problems = load_file(path, root)
+            doc, problems = load_file(path, root, schema_for)
             dataset.problems.extend(problems)
             if doc is not None:
                 dataset.docs[doc.file] = doc

@@ -175,7 +175,15 @@ def load_yaml(
     A leading UTF-8 byte order mark is dropped; files over MAX_BYTES are refused unparsed.
     """
     text = text.removeprefix("\ufeff")
-    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+    try:
+        size = len(text.encode("utf-8"))
+    except UnicodeEncodeError as exc:
+        # A lone surrogate: text that no UTF-8 file holds, which libyaml cannot take either.
+        line = line_offset + text.count("\n", 0, exc.start) + 1
+        raise YamlError(
+            Problem(file, line, "text is not valid Unicode (a lone surrogate)")
+        ) from None
+    if size > MAX_BYTES:
         limit = f"{MAX_BYTES // (1024 * 1024)} MB"
         raise YamlError(Problem(file, line_offset + 1, f"YAML larger than {limit} is refused"))
     cls = loader_cls or DEFAULT_LOADER

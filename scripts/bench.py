@@ -160,7 +160,7 @@ def defined_macros() -> set[str]:
 def macros_in_source(package: Path) -> set[str]:
     """Names after `@env.macro` and keys of `env.variables[...]` in the package's modules."""
     names: set[str] = set()
-    for path in package.glob("*.py"):
+    for path in package.rglob("*.py"):
         text = path.read_text(encoding="utf-8")
         names.update(re.findall(r"@env\.macro(?:\(\))?\s+def (\w+)", text))
         names.update(re.findall(r"env\.variables\[[\"'](\w+)[\"']\]", text))

@@ -521,7 +521,7 @@ def generate(dest: Path, pages: int, macros: set[str] | None = None, source: Pat
         if (source / folder).is_dir():
             shutil.copytree(source / folder, dest / folder)
     # mkdocs.yml watches these under `serve`; they must exist for the config to load.
-    for folder in ("handbook", "templates", "docs/.includes"):
+    for folder in ("templates", "docs/.includes"):
         (dest / folder).mkdir(parents=True, exist_ok=True)
     # Snippets auto-appended to every page (e.g. glossary abbreviations) belong to the markdown.
     includes = source / "docs" / ".includes"

@@ -107,18 +107,12 @@ def make_project(
     (project / "mkdocs.yml").write_text(project_config(nav), encoding="utf-8")
     shutil.copytree(ROOT / "hooks", project / "hooks")
     shutil.copytree(ROOT / "templates", project / "templates")
-    shutil.copytree(ROOT / "overrides", project / "overrides")
-    # mkdocs.yml watches the package folder under `serve`; it must exist for the config to load.
-    (project / "handbook").mkdir()
     if copy_data:
         shutil.copytree(ROOT / "data", project / "data")
     else:
         shutil.copytree(ROOT / "data" / "schema", project / "data" / "schema")
-    # The site's own stylesheets and includes (extra_css, the glossary snippets) come along.
-    for folder in ("assets", ".includes"):
-        if (ROOT / "docs" / folder).is_dir():
-            shutil.copytree(ROOT / "docs" / folder, project / "docs" / folder)
-    (project / "docs" / ".includes").mkdir(parents=True, exist_ok=True)
+    # The glossary snippets that pymdownx.snippets appends to every page come along.
+    shutil.copytree(ROOT / "docs" / ".includes", project / "docs" / ".includes")
     write(project / "docs", docs)
     write(project / "data", data or {})
     write(project, extra or {})

@@ -2,7 +2,7 @@
 
 Thin adapter over handbook.releases (data and views) and handbook.release_formats (text).
 The feed and the changelog are always published, even with no release yet, so the feed link
-in every page's head (overrides/main.html) never dangles.
+in every page's head (handbook/theme/main.html) never dangles.
 """
 
 from __future__ import annotations

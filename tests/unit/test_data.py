@@ -1,7 +1,10 @@
-import json
 from pathlib import Path
 
-from handbook.data import load_dataset, to_date
+import pytest
+
+from handbook import schemas
+from handbook.data import load_dataset as load_with_schemas
+from handbook.data import to_date
 
 SCHEMA = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -25,9 +28,19 @@ SCHEMA = {
 }
 
 
+def x_schema(name: str) -> dict:
+    if name != "x.schema.json":
+        raise KeyError(name)
+    return SCHEMA
+
+
+def load_dataset(root: Path):
+    """The loader with one test schema, x.schema.json, standing in for the engine's."""
+    return load_with_schemas(root, x_schema)
+
+
 def project(tmp_path: Path, files: dict[str, str]) -> Path:
     (tmp_path / "data" / "schema").mkdir(parents=True)
-    (tmp_path / "data" / "schema" / "x.schema.json").write_text(json.dumps(SCHEMA))
     for name, text in files.items():
         (tmp_path / "data" / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / "data" / name).write_text(text)
@@ -96,7 +109,7 @@ def test_to_date():
 
 
 def test_real_data_is_valid(root):
-    dataset = load_dataset(root)
+    dataset = load_with_schemas(root)
     assert [str(p) for p in dataset.problems] == []
     assert dataset.get("owners.yml") is not None
 
@@ -110,11 +123,47 @@ def test_schema_outside_engine_schemas_is_an_error(tmp_path):
     root = project(tmp_path, {"x.yml": "# yaml-language-server: $schema=lax.json\nitems: 3\n"})
     (root / "data" / "lax.json").write_text("{}")
     (problem,) = load_dataset(root).problems
-    assert str(problem).startswith("data/x.yml:1: schema lax.json is not one of data/schema/")
-    assert "x.schema.json" in problem.message
+    assert str(problem).startswith("data/x.yml:1: schema lax.json is not one of the engine's")
 
 
 def test_missing_engine_schema_is_an_error(tmp_path):
     text = "# yaml-language-server: $schema=schema/nope.schema.json\nitems: []\n"
     (problem,) = load_dataset(project(tmp_path, {"x.yml": text})).problems
-    assert "schema/nope.schema.json is not one of data/schema/" in problem.message
+    assert "schema/nope.schema.json is not one of the engine's schemas" in problem.message
+
+
+@pytest.mark.parametrize("name", schemas.names())
+def test_the_engine_schema_is_used_not_the_editor_copy(tmp_path, name):
+    # An edited copy in data/schema/ that accepts anything must not let bad data through.
+    (tmp_path / "data" / "schema").mkdir(parents=True)
+    (tmp_path / "data" / "schema" / name).write_text("{}")
+    ref = f"schema/{name}"
+    (tmp_path / "data" / "x.yml").write_text(f"# yaml-language-server: $schema={ref}\n[1, 2]\n")
+    problems = load_with_schemas(tmp_path).problems
+    assert problems and all(p.file == "data/x.yml" for p in problems)
+    assert [p.message for p in schemas.drift(tmp_path) if f"data/schema/{name}" == p.file]
+
+
+def test_the_engine_names_its_schemas_in_the_error(tmp_path):
+    text = "# yaml-language-server: $schema=schema/nope.schema.json\nitems: []\n"
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "x.yml").write_text(text)
+    (problem,) = load_with_schemas(tmp_path).problems
+    assert "tools.schema.json" in problem.message and "owners.schema.json" in problem.message
+
+
+def test_schema_copies_in_this_handbook_match_the_engine(root):
+    assert [str(p) for p in schemas.drift(root)] == []
+
+
+def test_drift_names_a_missing_and_a_changed_copy(tmp_path):
+    (tmp_path / "data" / "schema").mkdir(parents=True)
+    for name in schemas.names():
+        (tmp_path / "data" / "schema" / name).write_text(schemas.text(name))
+    assert schemas.drift(tmp_path) == []
+    (tmp_path / "data" / "schema" / "tools.schema.json").unlink()
+    (tmp_path / "data" / "schema" / "owners.schema.json").write_text("{}")
+    found = sorted(str(p) for p in schemas.drift(tmp_path))
+    assert found[0].startswith("data/schema/owners.schema.json:1: differs from the engine's")
+    assert found[1].startswith("data/schema/tools.schema.json: missing")
+    assert all("handbook upgrade" in f for f in found)

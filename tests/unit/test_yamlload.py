@@ -126,3 +126,10 @@ def test_byte_order_mark_is_dropped(loader):
     doc = load_yaml("\ufeffa: 1\nb: 2\n", "f.yml", loader_cls=LOADERS[loader])
     assert doc.data == {"a": 1, "b": 2}
     assert doc.line_of(("b",)) == 2
+
+
+def test_a_lone_surrogate_is_a_yaml_error_with_its_line(loader):
+    # Hypothesis found this: libyaml raised UnicodeEncodeError, past every YamlError handler.
+    with pytest.raises(YamlError) as caught:
+        load_yaml("a: 1\nb: \ud800\n", "data/x.yml", loader_cls=LOADERS[loader])
+    assert str(caught.value.problem) == "data/x.yml:2: text is not valid Unicode (a lone surrogate)"
