@@ -58,7 +58,7 @@ lint: $(STAMP)
 	$(PY) -m ruff check .
 
 linkcheck: build
-	$(PY) scripts/linkcheck.py site
+	$(PY) -m handbook linkcheck site
 
 test: $(STAMP) node-tools
 	$(PY) -m ruff check .

@@ -11,10 +11,28 @@ import sys
 from collections.abc import Sequence
 from importlib.metadata import version
 
-from handbook import cmd_check, cmd_codeowners, cmd_freshness, cmd_new, cmd_review
+from handbook import (
+    cmd_check,
+    cmd_codeowners,
+    cmd_freshness,
+    cmd_init,
+    cmd_linkcheck,
+    cmd_new,
+    cmd_review,
+    cmd_upgrade,
+)
 
 # Modules providing subcommands; feature modules add themselves here.
-COMMANDS = [cmd_check, cmd_freshness, cmd_review, cmd_codeowners, cmd_new]
+COMMANDS = [
+    cmd_init,
+    cmd_check,
+    cmd_freshness,
+    cmd_review,
+    cmd_codeowners,
+    cmd_new,
+    cmd_linkcheck,
+    cmd_upgrade,
+]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from handbook.engine_files import compatibility
 from handbook.pages import check_pages
 from handbook.paths import ProjectNotFound, docs_dir, find_root
 from handbook.problems import errors
@@ -40,6 +41,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     problems = list(handbook.problems)
     problems += check_pages(docs_dir(root), root, handbook.owners, handbook.today)
+    # Hooks, schema copies and mkdocs.yml against the installed engine: warnings with the fix.
+    problems += compatibility(root)
     for problem in sorted(problems):
         label = "error" if problem.severity == "error" else "warning"
         print(f"{problem}  [{label}]", file=sys.stderr)

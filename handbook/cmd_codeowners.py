@@ -8,6 +8,7 @@ import sys
 from handbook.cmd_check import add_root_args
 from handbook.cmd_pages import load_pages
 from handbook.codeowners import CodeownersError, block_lines, update
+from handbook.safe_write import UnsafeWrite, write_atomically
 
 TARGET = ".github/CODEOWNERS"
 
@@ -38,7 +39,10 @@ def run(args: argparse.Namespace) -> int:
     if args.check:
         print(f"{TARGET} is out of date; run `handbook codeowners` and commit it", file=sys.stderr)
         return 1
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(wanted.encode("utf-8"))
+    try:
+        write_atomically(root, path, wanted.encode("utf-8"))
+    except (UnsafeWrite, OSError) as exc:
+        print(f"{TARGET}: not written: {exc}", file=sys.stderr)
+        return 2
     print(f"{TARGET} updated ({len(pages)} pages)")
     return 0

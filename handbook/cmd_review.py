@@ -7,8 +7,9 @@ import sys
 from pathlib import Path
 
 from handbook.cmd_check import add_root_args, resolve_root
-from handbook.paths import rel
+from handbook.paths import docs_dir, rel
 from handbook.review import ReviewError, review_file
+from handbook.safe_write import UnsafeWrite
 from handbook.today import today as resolve_today
 
 
@@ -37,9 +38,14 @@ def run(args: argparse.Namespace) -> int:
             print(f"{name}: not a markdown file", file=sys.stderr)
             failed += 1
             continue
+        if not _reviewable(root, path):
+            print(f"{name}: not a page or template (only docs/ and templates/ are reviewed)",
+                  file=sys.stderr)  # fmt: skip
+            failed += 1
+            continue
         try:
-            previous, changed = review_file(path, day, name)
-        except (ReviewError, OSError) as exc:
+            previous, changed = review_file(root, path, day, name)
+        except (ReviewError, UnsafeWrite, OSError) as exc:
             print(f"{exc}", file=sys.stderr)
             failed += 1
             continue
@@ -48,3 +54,10 @@ def run(args: argparse.Namespace) -> int:
         else:
             print(f"{name}: already reviewed on {day.isoformat()}")
     return 1 if failed else 0
+
+
+def _reviewable(root: Path, path: Path) -> bool:
+    """A page under docs/ or a template under templates/, symlinks resolved."""
+    real = path.resolve()
+    folders = (docs_dir(root).resolve(), (root / "templates").resolve())
+    return any(real.is_relative_to(folder) for folder in folders)

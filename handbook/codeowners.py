@@ -24,6 +24,12 @@ class CodeownersError(Exception):
 
 
 def _escape(path: str) -> str:
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in path):
+        # A line break would end the rule and start another: a name that injects owners.
+        raise CodeownersError(
+            f"{path.lstrip('/')}: a file name with a line break or control character cannot be "
+            "listed; rename the file"
+        )
     return path.replace("\\", "\\\\").replace(" ", "\\ ").replace("#", "\\#")
 
 

@@ -8,13 +8,12 @@ is parsed again before it is written; anything that would not round-trip is refu
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import tempfile
 from pathlib import Path
 
 from handbook.frontmatter import _FENCE, parse_page
 from handbook.reviewmeta import LAST_REVIEWED_KEYS, pick, read_date
+from handbook.safe_write import write_atomically
 
 _KEY_LINE = re.compile(
     r"^(?P<key>last_reviewed(?:_on)?)(?P<colon>[ \t]*:)(?P<space>[ \t]*)"
@@ -90,8 +89,11 @@ def _verify(before: str, after: str, day: dt.date, name: str) -> None:
             raise ReviewError(f"{name}: editing the review date would change other keys")
 
 
-def review_file(path: Path, day: dt.date, name: str) -> tuple[dt.date | None, bool]:
-    """Update `path` in place; returns (previous review date, whether the file changed)."""
+def review_file(root: Path, path: Path, day: dt.date, name: str) -> tuple[dt.date | None, bool]:
+    """Update `path` (inside `root`); returns (previous review date, whether the file changed).
+
+    Written atomically: an interrupted write never truncates a page, and a symlink stays one.
+    """
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
@@ -102,19 +104,5 @@ def review_file(path: Path, day: dt.date, name: str) -> tuple[dt.date | None, bo
     data = updated.encode("utf-8")
     if data == raw:
         return previous, False
-    _write_atomically(path, data)
+    write_atomically(root, path, data)
     return previous, True
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Write via a temporary file and rename, so an interrupted write never truncates a page."""
-    mode = path.stat().st_mode
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

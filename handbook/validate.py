@@ -12,23 +12,31 @@ from handbook import owners as owners_mod
 from handbook import releases, tool_checks
 from handbook import templates as templates_mod
 from handbook.data import DataSet, load_dataset
+from handbook.features import FILE as FEATURES_FILE
+from handbook.features import Features, load_features
 from handbook.owners import Owner
 from handbook.problems import Problem
 from handbook.today import today as resolve_today
 
 CrossCheck = Callable[[DataSet, dt.date], list[Problem]]
 
-# Checks across files and records, after each file passed its own schema.
-# Each feature module adds its own check here.
-CROSS_CHECKS: list[CrossCheck] = [
-    lambda dataset, _today: owners_mod.check(dataset),
-    releases.check,
-    tool_checks.check_tools,
-    tool_checks.check_onboarding_roles,
-    lambda dataset, today: templates_mod.check_templates(
-        dataset.root, owners_mod.owners(dataset), today
+# Checks across files and records, after each file passed its own schema, with the feature
+# that needs each (None: always). Each feature module adds its own check here.
+CROSS_CHECKS: list[tuple[str | None, CrossCheck]] = [
+    (None, lambda dataset, _today: owners_mod.check(dataset)),
+    ("releases", releases.check),
+    ("tools", tool_checks.check_tools),
+    ("onboarding", tool_checks.check_onboarding_roles),
+    (
+        "templates",
+        lambda dataset, today: templates_mod.check_templates(
+            dataset.root, owners_mod.owners(dataset), today
+        ),
     ),
 ]
+
+# The data file an enabled feature cannot work without.
+REQUIRED_DATA = {"tools": "tools.yml", "onboarding": "roles.yml"}
 
 
 @dataclass(frozen=True)
@@ -63,6 +71,10 @@ class Handbook:
     def owners(self) -> dict[str, Owner]:
         return self.memo("owners", lambda: owners_mod.owners(self.dataset))
 
+    @property
+    def features(self) -> Features:
+        return self.memo("features", lambda: load_features(self.dataset))
+
     def memo(self, key: str, compute: Callable[[], Any]) -> Any:
         if key not in self._memo:
             self._memo[key] = compute()
@@ -76,6 +88,21 @@ def load_handbook(root: Path, today: str | dt.date | None = None) -> Handbook:
     # Cross-checks only make sense on files that passed their schema.
     broken = {p.file for p in problems if p.severity == "error"}
     if not broken:
-        for check in CROSS_CHECKS:
-            problems.extend(check(dataset, day))
+        features = load_features(dataset)
+        problems.extend(_missing_feature_data(dataset, features))
+        for feature, check in CROSS_CHECKS:
+            if feature is None or getattr(features, feature):
+                problems.extend(check(dataset, day))
     return Handbook(root=root, today=day, dataset=dataset, problems=sorted(problems))
+
+
+def _missing_feature_data(dataset: DataSet, features: Features) -> list[Problem]:
+    problems = []
+    for feature, name in REQUIRED_DATA.items():
+        if getattr(features, feature) and dataset.get(name) is None:
+            message = (
+                f"missing: the {feature} feature needs it; add the file, or turn the feature "
+                f"off with `{feature}: false` in data/{FEATURES_FILE}"
+            )
+            problems.append(Problem(f"data/{name}", 0, message))
+    return problems

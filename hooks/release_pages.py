@@ -1,4 +1,4 @@
-"""Release pages, the customer changelog and the feed, made from data/releases/.
+"""Release pages, the customer changelog and the feed, from data/releases/.
 
 The engine's hook (handbook.mkdocs.release_pages); upgrading the engine never needs an edit here.
 """

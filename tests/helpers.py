@@ -66,10 +66,9 @@ def build(
 
 
 def linkcheck(site: Path, prefix: str = "/") -> subprocess.CompletedProcess:
-    """scripts/linkcheck.py over a built site served on 127.0.0.1 (under `prefix`)."""
-    script = str(ROOT / "scripts" / "linkcheck.py")
+    """`handbook linkcheck` over a built site served on 127.0.0.1 (under `prefix`)."""
     return subprocess.run(
-        [sys.executable, script, str(site), "--prefix", prefix],
+        [sys.executable, "-m", "handbook", "linkcheck", str(site), "--prefix", prefix],
         capture_output=True,
         text=True,
         timeout=600,

@@ -11,8 +11,14 @@ from handbook import onboarding_macros, release_macros, template_gallery, tool_m
 from handbook.mkdocs.adapter import get_handbook
 from handbook.sandbox import sandbox
 
-# Feature modules that register macros; each has register(env, handbook).
-FEATURES: list = [tool_macros, release_macros, template_gallery, onboarding_macros]
+# Feature modules that register macros, by the feature switch that turns them off; each has
+# register(env, handbook). Onboarding's people and tools per role come from tool_macros.
+FEATURES: dict[str, object] = {
+    "tools": tool_macros,
+    "releases": release_macros,
+    "templates": template_gallery,
+    "onboarding": onboarding_macros,
+}
 
 
 def on_pre_page_macros(env) -> None:
@@ -32,5 +38,6 @@ def define_env(env) -> None:
         except KeyError:
             raise ValueError(f"owner_name: {owner_id!r} is not in data/owners.yml") from None
 
-    for feature in FEATURES:
-        feature.register(env, handbook)
+    for name, feature in FEATURES.items():
+        if getattr(handbook.features, name):
+            feature.register(env, handbook)  # type: ignore[attr-defined]

@@ -13,7 +13,7 @@ from mkdocs.structure.files import File, Files
 
 from handbook import release_formats as formats
 from handbook import releases as rel
-from handbook.mkdocs.adapter import add_generated_page, get_handbook, log
+from handbook.mkdocs.adapter import add_generated_page, feature_on, get_handbook, log
 from handbook.release_macros import record, releases_of, stored_settings
 
 __all__ = ["on_files"]
@@ -22,6 +22,8 @@ ALL_RELEASES = "All releases"  # the nav section holding the generated release p
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if not feature_on(config, "releases"):
+        return files
     handbook = get_handbook(config)
     releases = releases_of(handbook)
     settings = stored_settings(handbook) or rel.default_settings(config.site_name)

@@ -16,13 +16,15 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from handbook import template_pages as tp
-from handbook.mkdocs.adapter import add_generated_page, get_handbook, log
+from handbook.mkdocs.adapter import add_generated_page, feature_on, get_handbook, log
 from handbook.templates import Template, build_templates, parse_ref
 
 __all__ = ["on_files", "on_page_content", "on_post_build"]
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if not feature_on(config, "templates"):
+        return files
     handbook = get_handbook(config)
     for template in _templates(config).values():
         owner = handbook.owners.get(template.owner)
@@ -41,8 +43,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         # `template: prd@1.2.0` names the document template a page was made from; MkDocs would
         # read it as the theme template to render the page with, so it moves to another key.
         page.meta["template_ref"] = page.meta.pop("template")
+    if not page.file.generated_by or not feature_on(config, "templates"):
+        return html
     template = _templates(config).get(page.file.src_uri)
-    if template is None or not page.file.generated_by:
+    if template is None:
         return html
     href = get_relative_url(tp.raw_uri(template), page.url)
     slots = {
@@ -57,6 +61,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    if not feature_on(config, "templates"):
+        return
     written = 0
     for template in _templates(config).values():
         target = Path(config.site_dir) / tp.raw_uri(template)

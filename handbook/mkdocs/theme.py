@@ -12,6 +12,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from handbook.mkdocs.adapter import feature_on
+
 __all__ = ["on_config", "on_files"]
 
 ENGINE = Path(__file__).resolve().parent.parent
@@ -33,6 +35,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         uri = f"{STYLES_URI}/{path.name}"
         if uri not in config.extra_css:
             config.extra_css.append(uri)
+    # What the engine's partials show; the theme reads it as `config.extra.handbook`.
+    config.extra["handbook"] = {"feed": feature_on(config, "releases")}
     return config
 
 

@@ -14,7 +14,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from handbook import tool_pages
-from handbook.mkdocs.adapter import add_generated_page, get_handbook, log
+from handbook.mkdocs.adapter import add_generated_page, feature_on, get_handbook, log
 from handbook.mkdocs.state import build_state
 from handbook.tool_macros import stack_of, tool_src_uri
 from handbook.tool_render import url_link
@@ -24,6 +24,8 @@ ALL_TOOLS = "All tools"  # the nav section holding the generated tool pages
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if not feature_on(config, "tools"):
+        return config
     handbook = get_handbook(config)
     for notice in tool_pages.notices(handbook.problems):
         log.info(str(notice))  # advisory: shown, never fails a --strict build
@@ -31,6 +33,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if not feature_on(config, "tools"):
+        return files
     handbook = get_handbook(config)
     stack = stack_of(handbook)
     existing = {f.src_uri for f in files}
@@ -54,7 +58,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 # After the data hook, before mkdocs-macros renders: the author's own words are scanned.
 @event_priority(50)
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if page.file.src_uri in build_state(config).tool_pages:
+    if page.file.src_uri in build_state(config).tool_pages or not feature_on(config, "tools"):
         return markdown
     handbook = get_handbook(config)
     stack = stack_of(handbook)

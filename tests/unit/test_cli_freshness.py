@@ -167,3 +167,19 @@ def test_freshness_refuses_a_page_that_check_rejects(project, tmp_path):
     assert "docs/guidelines/fresh.md:" in result.stderr and "in the future" in result.stderr
     # Control: the untouched project is accepted.
     assert handbook("freshness", root=project).returncode == 0
+
+
+def test_codeowners_refuses_a_file_name_that_would_inject_a_rule(tmp_path):
+    from handbook.codeowners import block_lines
+    from handbook.freshness import PageFreshness
+
+    fields = {f: None for f in PageFreshness.__dataclass_fields__}
+    good = PageFreshness(
+        **{**fields, "src_uri": "a.md", "path": "docs/a.md", "review_handle": "@t"}
+    )
+    assert block_lines([good])[1] == "/docs/a.md @t"
+    evil = PageFreshness(
+        **{**fields, "src_uri": "b.md", "path": "docs/b\n* @attacker .md", "review_handle": "@t"}
+    )
+    with pytest.raises(CodeownersError, match="line break"):
+        block_lines([good, evil])

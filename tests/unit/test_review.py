@@ -141,3 +141,33 @@ def test_cli_review_refuses_and_keeps_the_file(tmp_path):
     assert "docs/bad.md: cannot edit the front matter safely" in result.stderr
     assert "docs/missing.md: not a markdown file" in result.stderr
     assert bad.read_bytes() == b"---\n- not\n- a mapping\n---\n"
+
+
+def test_cli_review_keeps_a_symlink_and_edits_its_target(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n")
+    (tmp_path / "docs" / "shared").mkdir(parents=True)
+    target = tmp_path / "docs" / "shared" / "page.md"
+    target.write_bytes(b"---\nowner: x\n---\n# P\n")
+    link = tmp_path / "docs" / "alias.md"
+    link.symlink_to(target)
+    result = run_review(tmp_path, "--today", "2026-11-21", "docs/alias.md")
+    assert result.returncode == 0, result.stderr
+    assert link.is_symlink()
+    assert b"last_reviewed: 2026-11-21" in target.read_bytes()
+
+
+def test_cli_review_refuses_files_outside_docs_and_templates(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n")
+    (tmp_path / "docs").mkdir()
+    readme = tmp_path / "README.md"
+    readme.write_bytes(b"# Read me\n")
+    outside = tmp_path.parent / f"{tmp_path.name}-outside.md"
+    outside.write_bytes(b"# Not ours\n")
+    (tmp_path / "docs" / "escape.md").symlink_to(outside)
+    result = run_review(tmp_path, "--today", "2026-11-21", "README.md", "docs/escape.md")
+    assert result.returncode == 1
+    assert "README.md: not a page or template" in result.stderr
+    assert "docs/escape.md: not a page or template" in result.stderr
+    assert readme.read_bytes() == b"# Read me\n"
+    assert outside.read_bytes() == b"# Not ours\n"
+    assert (tmp_path / "docs" / "escape.md").is_symlink()

@@ -1,0 +1,3 @@
+from handbook.cli import main
+
+raise SystemExit(main())

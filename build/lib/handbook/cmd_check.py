@@ -1,0 +1,54 @@
+"""`handbook check`: validate data and page front matter without building the site."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from handbook.engine_files import compatibility
+from handbook.pages import check_pages
+from handbook.paths import ProjectNotFound, docs_dir, find_root
+from handbook.problems import errors
+from handbook.validate import load_handbook
+
+
+def add_root_args(parser: argparse.ArgumentParser) -> None:
+    """--root and --today, shared by every subcommand."""
+    parser.add_argument("--root", type=Path, help="project folder (default: found from here)")
+    parser.add_argument("--today", help="treat this YYYY-MM-DD as today")
+
+
+def resolve_root(args: argparse.Namespace) -> Path:
+    try:
+        return find_root(args.root)
+    except ProjectNotFound as exc:
+        raise SystemExit(f"handbook: {exc}") from None
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("check", help="validate data/ and docs/ front matter; exit 1 on error")
+    add_root_args(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    root = resolve_root(args)
+    try:
+        handbook = load_handbook(root, args.today)
+    except ValueError as exc:
+        print(f"handbook: {exc}", file=sys.stderr)
+        return 2
+    problems = list(handbook.problems)
+    problems += check_pages(docs_dir(root), root, handbook.owners, handbook.today)
+    # Hooks, schema copies and mkdocs.yml against the installed engine: warnings with the fix.
+    problems += compatibility(root)
+    for problem in sorted(problems):
+        label = "error" if problem.severity == "error" else "warning"
+        print(f"{problem}  [{label}]", file=sys.stderr)
+    count = len(errors(problems))
+    if count:
+        print(f"handbook check: {count} error(s)", file=sys.stderr)
+        return 1
+    print(f"handbook check: data and pages OK ({len(problems)} warning(s))")
+    return 0

@@ -1,0 +1,152 @@
+"""Render freshness notices, footers, the dashboard and the reminder digest from Jinja templates.
+
+Every template is autoescaped: owner names, titles and contacts come from data and front matter,
+which are text, never markup. Markdown output also escapes the characters that would break a
+table cell or a link text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from jinja2 import Environment
+from markupsafe import Markup, escape
+
+from handbook.freshness import (
+    STATUS_LABELS,
+    STATUSES,
+    PageFreshness,
+    page_url,
+    sort_oldest_first,
+)
+from handbook.freshness_report import (
+    Drift,
+    chart_rows,
+    group,
+    overdue_days,
+    relative_link,
+    relative_url,
+    summarize,
+)
+from handbook.jinja_env import environment
+
+DASHBOARD_URI = "about/freshness.md"
+
+STATUS_MEANINGS = {
+    "stale": "the review-by date has passed",
+    "due": "review-by date is close, or data shown on the page changed since its review",
+    "unowned": "no owner, or an owner that is not in data/owners.yml",
+    "unreviewed": "no last_reviewed date",
+    "fresh": "reviewed, and not due yet",
+}
+STATUS_COLOURS = {
+    "stale": "#c62828",
+    "due": "#ef6c00",
+    "unowned": "#6a1b9a",
+    "unreviewed": "#546e7a",
+    "fresh": "#2e7d32",
+}
+_MD_SPECIALS = str.maketrans(
+    {"|": "&#124;", "[": "&#91;", "]": "&#93;", "`": "&#96;", "*": "&#42;", "_": "&#95;"}
+)
+
+
+def md_text(value: object) -> Markup:
+    """Text made safe for markdown: HTML-escaped, and no table, link or emphasis syntax."""
+    return Markup(str(escape(value)).translate(_MD_SPECIALS))
+
+
+def _environment() -> Environment:
+    env = environment(
+        # A new environment is made for each build, so there is nothing to re-check on disk.
+        auto_reload=False,
+    )
+    env.filters["md"] = md_text
+    env.globals.update(
+        labels=STATUS_LABELS, meanings=STATUS_MEANINGS, colours=STATUS_COLOURS, statuses=STATUSES
+    )
+    return env
+
+
+class Renderer:
+    """One Jinja environment per build or CLI run (templates compile once, then are reused)."""
+
+    def __init__(self) -> None:
+        self.env = _environment()
+
+    def notice(self, page: PageFreshness, today: dt.date, edit_link: str) -> str:
+        template = self.env.get_template("freshness_notice.html")
+        return template.render(
+            page=page, today=today, edit_link=edit_link, overdue=overdue_days(page, today)
+        )
+
+    def footer(self, page: PageFreshness) -> str:
+        return self.env.get_template("freshness_footer.html").render(page=page)
+
+    def chart(self, pages: list[PageFreshness]) -> str:
+        rows = chart_rows(pages)
+        template = self.env.get_template("freshness_chart.svg")
+        return template.render(rows=rows, height=len(rows) * 28 + 44).strip()
+
+    def dashboard(
+        self,
+        pages: list[PageFreshness],
+        today: dt.date,
+        edit_links: dict[str, str],
+        drift: list[Drift],
+    ) -> tuple[str, dict[str, str]]:
+        """Markdown of the dashboard page (about/freshness.md), and its tables by placeholder.
+
+        The page tables are HTML filled in after the markdown is rendered (`fill_tables`):
+        with a thousand pages they hold thousands of rows, which Python-Markdown would
+        otherwise spend most of the dashboard's build time re-reading as raw HTML.
+        """
+        tables: dict[str, str] = {}
+        table_template = self.env.get_template("freshness_table.html")
+
+        def link(page: PageFreshness) -> str:
+            return relative_link(DASHBOARD_URI, page.src_uri)
+
+        def href(page: PageFreshness) -> str:
+            return relative_url(page_url(DASHBOARD_URI), page.url)
+
+        def table(rows: list[PageFreshness], with_owner: bool) -> str:
+            token = f"HANDBOOKFRESHNESSTABLE{len(tables)}"
+            tables[token] = table_template.render(
+                pages=rows, with_owner=with_owner, href=href, edit_links=edit_links
+            )
+            return token
+
+        markdown = self.env.get_template("freshness_dashboard.md").render(
+            today=today,
+            summary=summarize(pages),
+            chart=Markup(self.chart(pages)),
+            by_owner=group(pages, "owner"),
+            by_section=group(pages, "section"),
+            attention=sort_oldest_first(p for p in pages if p.status != "fresh"),
+            drift=drift,
+            link=link,
+            table=table,
+            edit_links=edit_links,
+        )
+        return markdown, tables
+
+    def digest(self, pages: list[PageFreshness], today: dt.date, edit_links: dict[str, str]) -> str:
+        """Markdown digest per owner of every page that needs attention: a reminder issue body."""
+        needing = [p for p in pages if p.status != "fresh"]
+        return self.env.get_template("freshness_digest.md").render(
+            today=today,
+            summary=summarize(pages),
+            by_owner=group(needing, "owner"),
+            edit_links=edit_links,
+        )
+
+
+def fill_tables(html: str, tables: dict[str, str]) -> str:
+    """Put each table in place of the paragraph holding its placeholder; each must be there."""
+    for token, table in tables.items():
+        paragraph = f"<p>{token}</p>"
+        if html.count(paragraph) != 1:
+            raise ValueError(f"dashboard: placeholder {token} not found once in the rendered page")
+        html = html.replace(paragraph, table)
+    return html

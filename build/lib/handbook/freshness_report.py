@@ -1,0 +1,122 @@
+"""Views over page freshness records: summary, groupings, chart geometry, template drift.
+
+Rendering (Jinja templates in handbook/jinja/) lives in handbook.freshness_render.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from handbook.freshness import STATUSES, PageFreshness, sort_oldest_first
+from handbook.templates import is_drifted, parse_ref
+
+SECTION_HOME = "Home"
+
+
+@dataclass(frozen=True)
+class Summary:
+    total: int
+    counts: dict[str, int]  # every status, worst first
+
+    @property
+    def health(self) -> int:
+        """Percent of pages that are fresh, rounded down (100 for an empty handbook)."""
+        if not self.total:
+            return 100
+        return self.counts["fresh"] * 100 // self.total
+
+
+def summarize(pages: Iterable[PageFreshness]) -> Summary:
+    counts = dict.fromkeys(STATUSES, 0)
+    total = 0
+    for page in pages:
+        counts[page.status] += 1
+        total += 1
+    return Summary(total, counts)
+
+
+def section_label(section: str) -> str:
+    return section.replace("-", " ").capitalize() if section else SECTION_HOME
+
+
+def group(pages: Iterable[PageFreshness], key: str) -> list[tuple[str, list[PageFreshness]]]:
+    """Pages grouped by "owner" (display name) or "section" (label), oldest review first."""
+    groups: dict[str, list[PageFreshness]] = {}
+    for page in pages:
+        owner = page.owner_name or "(no owner)"
+        name = owner if key == "owner" else section_label(page.section)
+        groups.setdefault(name, []).append(page)
+    return [(name, sort_oldest_first(items)) for name, items in sorted(groups.items())]
+
+
+@dataclass(frozen=True)
+class Bar:
+    status: str
+    x: float
+    width: float
+    count: int
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    y: float
+    total: int
+    bars: tuple[Bar, ...]
+
+
+def chart_rows(
+    pages: Iterable[PageFreshness], width: float = 420.0, row_height: float = 28.0
+) -> list[Row]:
+    """Stacked horizontal bars per section, scaled so the largest section fills `width`."""
+    grouped = group(pages, "section")
+    widest = max((len(items) for _, items in grouped), default=1)
+    rows = []
+    for i, (label, items) in enumerate(grouped):
+        x = 0.0
+        bars = []
+        for status in STATUSES:
+            count = sum(1 for p in items if p.status == status)
+            if count:
+                w = width * count / widest
+                bars.append(Bar(status, round(x, 2), round(w, 2), count))
+                x += w
+        rows.append(Row(label, i * row_height, len(items), tuple(bars)))
+    return rows
+
+
+@dataclass(frozen=True)
+class Drift:
+    page: PageFreshness
+    template_id: str
+    page_version: str
+    current_version: str
+
+
+def drifted(pages: Iterable[PageFreshness], versions: dict[str, str]) -> list[Drift]:
+    """Pages made from a template (`template: id@version`) older than its current version."""
+    found = []
+    for page in pages:
+        if is_drifted(page.template, versions):
+            template_id, version = parse_ref(page.template)
+            found.append(Drift(page, template_id, version, versions[template_id]))
+    return sorted(found, key=lambda d: d.page.src_uri)
+
+
+def relative_link(from_src_uri: str, to_src_uri: str) -> str:
+    """A markdown link target from one docs page to another (MkDocs resolves .md links)."""
+    return posixpath.relpath(to_src_uri, posixpath.dirname(from_src_uri) or ".")
+
+
+def relative_url(from_url: str, to_url: str) -> str:
+    """A link between two directory URLs of the built site, e.g. "../../guidelines/x/"."""
+    target = posixpath.relpath(to_url.rstrip("/") or ".", from_url.rstrip("/") or ".")
+    return "./" if target == "." else target + "/"
+
+
+def overdue_days(page: PageFreshness, today: dt.date) -> int | None:
+    left = page.days_left(today)
+    return -left if left is not None and left < 0 else None

@@ -1,0 +1,63 @@
+"""Load and validate data/ once per build, check page front matter, and place generated pages.
+
+Thin adapter: the decisions live in handbook.validate and handbook.pages.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from handbook.frontmatter import parse_page
+from handbook.mkdocs.adapter import (
+    get_handbook,
+    project_root,
+    report_error,
+    slot_generated_pages,
+    stop_on_reported_errors,
+)
+from handbook.mkdocs.state import build_state
+from handbook.pages import check_page
+from handbook.paths import rel
+
+__all__ = ["on_config", "on_env", "on_nav", "on_page_markdown"]
+
+
+# Run before every other plugin, so data errors stop the build before anything renders.
+@event_priority(100)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    get_handbook(config)
+    # Resolved once per build, not once per page (resolve() costs a syscall per path part).
+    build_state(config).docs_prefix = rel(Path(config.docs_dir), project_root(config))
+    return config
+
+
+@event_priority(-100)
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    return slot_generated_pages(nav, config, files)
+
+
+@event_priority(100)
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.generated_by:
+        return markdown
+    handbook = get_handbook(config)
+    name = f"{build_state(config).docs_prefix}/{page.file.src_uri}"
+    parsed, problems = parse_page(page.file.content_string, name)
+    if not problems:
+        problems = check_page(parsed, handbook.owners, handbook.today)
+    for problem in problems:
+        report_error(config, problem)
+    return markdown
+
+
+# Last, after every hook has read every page: nothing is published half-broken.
+@event_priority(-100)
+def on_env(env, config: MkDocsConfig, files: Files):
+    stop_on_reported_errors(config)
+    return env

@@ -1,0 +1,56 @@
+"""What the engine's hooks share during one build, in one typed object on that build's config.
+
+`mkdocs serve` makes a new config for every rebuild, so the state starts empty each time and
+nothing goes stale; hook modules themselves stay loaded and must keep no build data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+
+from handbook.freshness import PageFreshness, Policy
+from handbook.freshness_render import Renderer
+from handbook.validate import Handbook
+
+_KEY = "_handbook_build_state"
+
+
+@dataclass(frozen=True)
+class Slot:
+    """Where a generated page goes in the nav: sub-sections of its folder's section, and order."""
+
+    group: tuple[str, ...]
+    order: str
+
+
+@dataclass
+class FreshnessState:
+    policy: Policy
+    fail_on_stale: bool
+    renderer: Renderer = field(default_factory=Renderer)
+    pages: dict[str, PageFreshness] = field(default_factory=dict)
+    edit_links: dict[str, str] = field(default_factory=dict)  # MkDocs' page.edit_url
+
+
+@dataclass
+class BuildState:
+    handbook: Handbook | None = None
+    page_errors: list[object] = field(default_factory=list)  # stop the build in on_env
+    generated: dict[str, Slot] = field(default_factory=dict)  # generated src_uri -> nav slot
+    docs_prefix: str = "docs"  # docs_dir relative to the project, for file:line messages
+    draft_urls: frozenset[str] = frozenset()
+    tool_pages: dict[str, str] = field(default_factory=dict)  # generated src_uri -> tool id
+    tool_mentions: dict[str, list[Page]] = field(default_factory=dict)  # tool id -> pages
+    freshness: FreshnessState | None = None
+
+
+def build_state(config: MkDocsConfig) -> BuildState:
+    """This build's state, created on first use."""
+    state = config.get(_KEY)
+    if state is None:
+        state = BuildState()
+        config[_KEY] = state
+    return state

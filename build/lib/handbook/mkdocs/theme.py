@@ -1,0 +1,49 @@
+"""The engine's look: its theme partials and feature stylesheets, served from the package.
+
+A handbook's own `custom_dir` (if any) stays first, so a team can override any engine partial.
+Stylesheets are published under assets/handbook/, apart from a handbook's own assets.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from handbook.mkdocs.adapter import feature_on
+
+__all__ = ["on_config", "on_files"]
+
+ENGINE = Path(__file__).resolve().parent.parent
+THEME_DIR = ENGINE / "theme"
+STYLES_DIR = ENGINE / "assets" / "stylesheets"
+STYLES_URI = "assets/handbook"
+
+
+def stylesheets() -> list[Path]:
+    return sorted(STYLES_DIR.glob("*.css"))
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    dirs = config.theme.dirs
+    if str(THEME_DIR) not in dirs:
+        # Behind the handbook's custom_dir, in front of Material's own templates.
+        dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
+    for path in stylesheets():
+        uri = f"{STYLES_URI}/{path.name}"
+        if uri not in config.extra_css:
+            config.extra_css.append(uri)
+    # What the engine's partials show; the theme reads it as `config.extra.handbook`.
+    config.extra["handbook"] = {"feed": feature_on(config, "releases")}
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for path in stylesheets():
+        uri = f"{STYLES_URI}/{path.name}"
+        if files.get_file_from_path(uri) is not None:
+            raise PluginError(f"docs/{uri} would replace the engine's stylesheet; rename it")
+        files.append(File.generated(config, uri, abs_src_path=str(path)))
+    return files

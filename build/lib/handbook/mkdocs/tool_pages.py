@@ -1,0 +1,88 @@
+"""One generated page per tool at tools/<id>/, and the handbook pages that mention each tool.
+
+Thin adapter: the page text comes from handbook.tool_pages, the views from handbook.tool_stack.
+MkDocs reads and renders the markdown of every page before it writes any, so mentions are
+gathered in on_page_markdown and filled into the tool pages in on_page_context.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from handbook import tool_pages
+from handbook.mkdocs.adapter import add_generated_page, feature_on, get_handbook, log
+from handbook.mkdocs.state import build_state
+from handbook.tool_macros import stack_of, tool_src_uri
+from handbook.tool_render import url_link
+
+__all__ = ["on_config", "on_files", "on_page_context", "on_page_markdown"]
+ALL_TOOLS = "All tools"  # the nav section holding the generated tool pages
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if not feature_on(config, "tools"):
+        return config
+    handbook = get_handbook(config)
+    for notice in tool_pages.notices(handbook.problems):
+        log.info(str(notice))  # advisory: shown, never fails a --strict build
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if not feature_on(config, "tools"):
+        return files
+    handbook = get_handbook(config)
+    stack = stack_of(handbook)
+    existing = {f.src_uri for f in files}
+    has_page = {
+        "overlaps": "tools/overlaps.md" in existing,
+        "editing": "tools/editing-tool-data.md" in existing,
+    }
+    categories = stack.category_names()
+    for tool in stack.by_id().values():
+        src_uri = tool_src_uri(tool.id)
+        markdown = tool_pages.tool_page_markdown(handbook, stack, tool, has_page)
+        category = categories.get(tool.category, tool.category)
+        # All tools > category > tool: a tool page's nav lists its category, not every tool.
+        group = (ALL_TOOLS, category)
+        order = f"{category.lower()}\0{tool.name.lower()}"
+        add_generated_page(files, config, src_uri, markdown, tool.name, group=group, order=order)
+        build_state(config).tool_pages[src_uri] = tool.id
+    return files
+
+
+# After the data hook, before mkdocs-macros renders: the author's own words are scanned.
+@event_priority(50)
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.src_uri in build_state(config).tool_pages or not feature_on(config, "tools"):
+        return markdown
+    handbook = get_handbook(config)
+    stack = stack_of(handbook)
+    pattern = handbook.memo("tool_mention_pattern", lambda: tool_pages.mention_pattern(stack))
+    for tool_id in tool_pages.mentioned_tools(stack, markdown, pattern):
+        build_state(config).tool_mentions.setdefault(tool_id, []).append(page)
+    return markdown
+
+
+# Before the search plugin indexes the page content.
+@event_priority(50)
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+    state = build_state(config)
+    tool_id = state.tool_pages.get(page.file.src_uri)
+    if tool_id is None:
+        return context
+    if tool_pages.MENTIONS_MARKER not in (page.content or ""):
+        raise PluginError(f"{page.file.src_uri}: the mentions marker is missing")
+    pages = [
+        (other.title or other.file.src_uri, url_link(other.url, page.url))
+        for other in sorted(state.tool_mentions.get(tool_id, []), key=lambda p: p.file.src_uri)
+    ]
+    tool = stack_of(get_handbook(config)).by_id()[tool_id]
+    page.content = page.content.replace(
+        tool_pages.MENTIONS_MARKER, tool_pages.mentions_html(tool, pages)
+    )
+    return context

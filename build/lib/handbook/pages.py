@@ -1,0 +1,80 @@
+"""Front matter checks over docs/, run by `handbook check` and by the build."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from handbook.drafts import check_draft
+from handbook.frontmatter import Page, parse_page
+from handbook.paths import rel
+from handbook.problems import Problem
+from handbook.reviewmeta import check_review_fields
+from handbook.templates import check_template_ref
+
+PageCheck = Callable[[Page, dict, dt.date], list[Problem]]
+
+
+def check_owner(page: Page, owners: dict, _today: dt.date) -> list[Problem]:
+    owner = page.meta.get("owner")
+    if owner is None or owner in owners:
+        return []
+    if not isinstance(owner, str):
+        return [
+            Problem(page.file, page.line_of("owner"), f"owner must be an owner id, not {owner!r}")
+        ]
+    valid = ", ".join(sorted(owners)) or "(none defined)"
+    message = f"owner {owner!r} is not in data/owners.yml; valid owners: {valid}"
+    return [Problem(page.file, page.line_of("owner"), message)]
+
+
+def check_render_macros(page: Page, _owners: dict, _today: dt.date) -> list[Problem]:
+    value = page.meta.get("render_macros")
+    if value is None or isinstance(value, bool):
+        return []
+    return [
+        Problem(page.file, page.line_of("render_macros"), "render_macros must be true or false")
+    ]
+
+
+# Feature modules add their page checks here.
+PAGE_CHECKS: list[PageCheck] = [
+    check_owner,
+    check_render_macros,
+    check_draft,
+    check_template_ref,
+    check_review_fields,
+]
+
+
+def iter_pages(docs: Path, root: Path) -> Iterator[tuple[Page, list[Problem]]]:
+    # Resolve the folder once, not each page (resolving stats every path component).
+    prefix = rel(docs, root)
+    for path in sorted(docs.rglob("*.md")):
+        inside = path.relative_to(docs)
+        if any(part.startswith(".") for part in inside.parts):
+            continue
+        name = f"{prefix}/{inside.as_posix()}"
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            yield Page(name, {}, ""), [Problem(name, 0, f"cannot read file: {exc}")]
+            continue
+        yield parse_page(text, name)
+
+
+def check_page(page: Page, owners: dict, today: dt.date) -> list[Problem]:
+    problems: list[Problem] = []
+    for check in PAGE_CHECKS:
+        problems.extend(check(page, owners, today))
+    return problems
+
+
+def check_pages(docs: Path, root: Path, owners: dict, today: dt.date) -> list[Problem]:
+    problems: list[Problem] = []
+    for page, parse_problems in iter_pages(docs, root):
+        problems.extend(parse_problems)
+        if not parse_problems:
+            problems.extend(check_page(page, owners, today))
+    return sorted(problems)

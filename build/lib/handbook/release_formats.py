@@ -1,0 +1,216 @@
+"""The text formats made from release data: page markdown, CHANGELOG.md and the RSS 2.0 feed.
+
+Pure: no MkDocs import. Data is plain text everywhere: on its way into markdown it is HTML-
+escaped and its markdown punctuation is backslash-escaped (`plain`), so a description can
+neither inject HTML nor a `javascript:` link; the feed is built with xml.etree, which escapes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import html
+import posixpath
+import re
+import xml.etree.ElementTree as ET
+
+from jinja2 import Environment
+from markupsafe import Markup, escape
+
+from handbook.jinja_env import environment
+from handbook.releases import (
+    EnablementEntry,
+    Release,
+    Settings,
+    grace_ends,
+    group_by_type,
+)
+
+# Where the build publishes the feed and the changelog, relative to the site root.
+FEED_PATH = "releases/feed.xml"
+CHANGELOG_PATH = "CHANGELOG.md"
+
+# Characters that start markup anywhere in a line (Python-Markdown with tables, attr_list and
+# footnotes); a backslash makes each one literal.
+_MD_INLINE = re.compile(r"([\\`*_{}\[\]|])")
+# Characters that start markup only at the beginning of a line (headings, lists).
+_MD_LINE_START = re.compile(r"^([#+\-]|\d+(?=[.)]))")
+
+
+# ---------------------------------------------------------------------------------------------
+# Filters
+# ---------------------------------------------------------------------------------------------
+
+
+def plain(value: object) -> Markup:
+    """Data text made safe for markdown: one line, HTML-escaped, markdown punctuation literal."""
+    text = " ".join(str(value).split())
+    text = _MD_INLINE.sub(r"\\\1", text)
+    match = _MD_LINE_START.match(text)
+    if match:
+        # "1. x" -> "1\. x"; "# x" -> "\# x"
+        end = match.end()
+        text = text[:end] + "\\" + text[end:] if text[:1].isdigit() else "\\" + text
+    return Markup(html.escape(text, quote=False))
+
+
+def code(value: object) -> Markup:
+    """A code span; markdown escapes its content itself, so only backticks are removed."""
+    return Markup("`" + str(value).replace("`", "") + "`")
+
+
+def long_date(day: dt.date | None) -> str:
+    return f"{day.day} {day:%B %Y}" if day else ""
+
+
+def page_title(release: Release) -> str:
+    """The navigation title of a release's page (plain text)."""
+    return f"{release.version}: {release.title}"
+
+
+def page_uri(release: Release) -> str:
+    """The docs-relative source path of a release's generated page."""
+    return f"releases/{release.version}.md"
+
+
+def page_url(release: Release) -> str:
+    """The site-relative URL of a release's page (directory URLs)."""
+    return f"releases/{release.version}/"
+
+
+def relative_link(target_src: str, from_page_src: str) -> str:
+    """A markdown link target from one docs source path to another."""
+    return posixpath.relpath(target_src, posixpath.dirname(from_page_src) or ".")
+
+
+def absolute_url(site_url: str | None, path: str) -> str:
+    """`path` under site_url (which may have a sub-path); relative when there is no site_url."""
+    if not site_url:
+        return path
+    return site_url.rstrip("/") + "/" + path.lstrip("/")
+
+
+def _env() -> Environment:
+    # Made once: compiling the templates again for every page and feed item cost 6x the render,
+    # and the loader still reloads a template whose file changed (`mkdocs serve`).
+    env = environment()
+    env.filters.update(plain=plain, code=code, long_date=long_date)
+    env.globals.update(group_by_type=group_by_type)
+    return env
+
+
+def _render(template: str, settings: Settings, **context) -> str:
+    return _ENV.get_template(template).render(settings=settings, **context)
+
+
+def _render_for_page(template: str, settings: Settings, from_page: str, **context) -> str:
+    """Macro output for the page at `from_page`: links to release pages are relative to it."""
+    return _render(
+        template,
+        settings,
+        href=lambda release: relative_link(page_uri(release), from_page),
+        **context,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Pages and macro output (markdown)
+# ---------------------------------------------------------------------------------------------
+
+
+def release_page(release: Release, settings: Settings, today: dt.date) -> str:
+    """The full internal page of one release: every change with notes, rollout and links."""
+    overdue = release.status == "planned" and release.date < today
+    return _render(
+        "release_page.md",
+        settings,
+        page_title=str(escape(page_title(release))),
+        release=release,
+        overdue=overdue,
+        grace_ends=grace_ends(release, settings) if overdue else None,
+    )
+
+
+def release_index(releases: list[Release], settings: Settings, from_page: str) -> str:
+    """A table of every release, latest first, each linking to its page."""
+    return _render_for_page("release_index.md", settings, from_page, releases=releases)
+
+
+def whats_new(releases: list[Release], settings: Settings, from_page: str) -> str:
+    return _render_for_page("whats_new.md", settings, from_page, releases=releases)
+
+
+def customer_notes(releases: list[Release], settings: Settings, from_page: str) -> str:
+    """Markdown of the customer view (already filtered by releases.customer_view)."""
+    return _render_for_page("customer_notes.md", settings, from_page, releases=releases)
+
+
+def enablement_notes(
+    entries: list[EnablementEntry], settings: Settings, from_page: str, today: dt.date
+) -> str:
+    return _render_for_page(
+        "enablement_notes.md", settings, from_page, entries=entries, today=today
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# CHANGELOG.md (Keep a Changelog 1.1.0) and the RSS 2.0 feed
+# ---------------------------------------------------------------------------------------------
+
+
+def changelog(releases: list[Release], settings: Settings, site_url: str | None) -> str:
+    """CHANGELOG.md in Keep a Changelog 1.1.0 form from the customer view, latest first."""
+    return _render(
+        "changelog.md",
+        settings,
+        releases=releases,
+        url=lambda release: absolute_url(site_url, page_url(release)),
+    )
+
+
+def _rfc822(day: dt.date) -> str:
+    return email.utils.format_datetime(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC))
+
+
+def feed_xml(
+    releases: list[Release], settings: Settings, site_url: str | None, site_name: str
+) -> str:
+    """An RSS 2.0 feed of the customer view, latest first; ElementTree escapes every value."""
+    atom = "http://www.w3.org/2005/Atom"
+    ET.register_namespace("atom", atom)
+    rss = ET.Element("rss", {"version": "2.0"})
+    channel = ET.SubElement(rss, "channel")
+    ET.SubElement(channel, "title").text = f"{settings.product} releases"
+    ET.SubElement(channel, "link").text = absolute_url(site_url, "releases/")
+    ET.SubElement(
+        channel, "description"
+    ).text = f"What changed in {settings.product}, release by release ({site_name})."
+    ET.SubElement(channel, "language").text = "en"
+    if site_url:
+        self_link = {
+            "href": absolute_url(site_url, FEED_PATH),
+            "rel": "self",
+            "type": "application/rss+xml",
+        }
+        ET.SubElement(channel, f"{{{atom}}}link", self_link)
+    if releases:
+        # The newest data change, not the clock: the same data gives the same bytes.
+        newest = max(r.last_updated for r in releases)
+        ET.SubElement(channel, "lastBuildDate").text = _rfc822(newest)
+    for release in releases:
+        item = ET.SubElement(channel, "item")
+        link = absolute_url(site_url, page_url(release))
+        ET.SubElement(item, "title").text = f"{settings.product} {release.version}: {release.title}"
+        ET.SubElement(item, "link").text = link
+        ET.SubElement(item, "guid", {"isPermaLink": "true" if site_url else "false"}).text = link
+        ET.SubElement(item, "pubDate").text = _rfc822(release.date)
+        for area in sorted({settings.area_name(c.area) for c in release.changes}):
+            ET.SubElement(item, "category").text = area
+        ET.SubElement(item, "description").text = _render(
+            "feed_item.html", settings, release=release
+        ).strip()
+    ET.indent(rss)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(rss, encoding="unicode") + "\n"
+
+
+_ENV = _env()

@@ -1,0 +1,48 @@
+"""The few mkdocs.yml settings the CLI needs (site and edit URLs), read without MkDocs."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    site_url: str = ""
+    repo_url: str = ""
+    edit_uri: str | None = None
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """SafeLoader that reads `!ENV` like MkDocs and ignores other tags (e.g. !!python/name)."""
+
+
+def _env_tag(loader: yaml.SafeLoader, node: yaml.Node):
+    if isinstance(node, yaml.ScalarNode):
+        return os.environ.get(loader.construct_scalar(node))
+    items = loader.construct_sequence(node)  # [VAR, VAR2, ..., default]
+    for name in items[:-1]:
+        if name in os.environ:
+            return os.environ[name]
+    return items[-1] if len(items) > 1 else None
+
+
+_ConfigLoader.add_constructor("!ENV", _env_tag)
+_ConfigLoader.add_multi_constructor("", lambda _loader, _suffix, _node: None)
+
+
+def read_site_settings(root: Path) -> SiteSettings:
+    data = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    if not isinstance(data, dict):
+        return SiteSettings()
+    repo_url = str(data.get("repo_url") or "")
+    edit_uri = data.get("edit_uri")
+    if edit_uri is None and "github.com" in repo_url:
+        edit_uri = "edit/master/docs/"  # MkDocs' own default for GitHub
+    site_url = str(data.get("site_url") or "")
+    if site_url and not site_url.endswith("/"):
+        site_url += "/"
+    return SiteSettings(site_url, repo_url, edit_uri)

@@ -1,0 +1,91 @@
+"""Render the tool-stack views through Jinja templates in handbook/jinja/ (autoescaped).
+
+Every value from data is escaped on its way out. Views meant for markdown also pass text
+through the `md` filter, which neutralises markdown syntax as well as HTML, so a tool called
+`<script>` or `**x**` stays literal text.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from typing import Any
+
+from jinja2 import Environment, FileSystemBytecodeCache
+from markupsafe import Markup, escape
+
+from handbook.jinja_env import environment
+
+# Markdown punctuation that could turn data into links, emphasis, code, tables or attributes.
+_MD_ENTITIES = {
+    "\\": "&#92;",
+    "`": "&#96;",
+    "*": "&#42;",
+    "_": "&#95;",
+    "[": "&#91;",
+    "]": "&#93;",
+    "|": "&#124;",
+    "{": "&#123;",
+    "}": "&#125;",
+}
+_MD_SPECIAL = re.compile("[" + re.escape("".join(_MD_ENTITIES)) + "]")
+_SAFE_URL = re.compile(r"^(https://|mailto:)[^\s<>\"'()\[\]|`\\]+$")
+
+
+def md_text(value: Any) -> Markup:
+    """`value` as text that markdown and HTML both show literally, on one line."""
+    text = str(escape(" ".join(str(value).split())))
+    return Markup(_MD_SPECIAL.sub(lambda m: _MD_ENTITIES[m.group()], text))
+
+
+def safe_url(value: Any) -> Markup:
+    """An external link target; anything but a plain https/mailto URL is refused."""
+    text = str(value)
+    if not _SAFE_URL.match(text):
+        raise ValueError(f"refusing to link to {text!r}: not a plain https:// URL")
+    return Markup(escape(text))
+
+
+def money(value: float | None) -> str:
+    return "" if value is None else f"{value:,.0f}"
+
+
+def doc_link(target: str, from_src_uri: str) -> str:
+    """Relative markdown link from the page `from_src_uri` to the docs file `target`."""
+    start = posixpath.dirname(from_src_uri) or "."
+    return posixpath.relpath(target, start)
+
+
+def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
+    """The site URL MkDocs gives `src_uri` (e.g. tools/jira.md -> tools/jira/)."""
+    stem = src_uri[: -len(".md")]
+    if not use_directory_urls:
+        return stem + ".html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def url_link(target_url: str, from_url: str) -> str:
+    """Relative URL from the page at site URL `from_url` to `target_url` (both site-relative)."""
+    start = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url)
+    rel = posixpath.relpath(target_url or ".", start.rstrip("/") or ".")
+    return rel + "/" if target_url.endswith("/") and not rel.endswith("/") else rel
+
+
+def _environment() -> Environment:
+    env = environment(
+        # Compiling these templates is most of the tool pages' cost in a build; Jinja keeps the
+        # compiled code in the user's temp folder, keyed by each template's source checksum.
+        bytecode_cache=FileSystemBytecodeCache(),
+    )
+    env.filters.update(md=md_text, url=safe_url, money=money)
+    return env
+
+
+_ENV = _environment()  # templates only; holds no data, so safe to keep across builds
+
+
+def render(template: str, **values: Any) -> Markup:
+    """Render a template; its output is safe by construction, so it may nest in another."""
+    return Markup(_ENV.get_template(template).render(**values))

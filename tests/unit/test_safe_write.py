@@ -1,0 +1,70 @@
+"""Every file the CLI writes: atomically, inside the handbook, links kept."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from handbook.safe_write import UnsafeWrite, write_atomically
+
+
+def test_writes_a_new_file_and_its_folders(tmp_path):
+    written = write_atomically(tmp_path, tmp_path / "a" / "b.txt", b"hello\n")
+    assert written == (tmp_path / "a" / "b.txt").resolve()
+    assert written.read_bytes() == b"hello\n"
+    assert [p.name for p in (tmp_path / "a").iterdir()] == ["b.txt"]  # no temp file left
+
+
+def test_replaces_keeping_the_mode(tmp_path):
+    path = tmp_path / "x.sh"
+    path.write_bytes(b"old")
+    path.chmod(0o750)
+    write_atomically(tmp_path, path, b"new")
+    assert path.read_bytes() == b"new"
+    assert path.stat().st_mode & 0o777 == 0o750
+
+
+def test_a_symlink_inside_is_followed_and_kept(tmp_path):
+    (tmp_path / "real.md").write_bytes(b"old")
+    (tmp_path / "link.md").symlink_to(tmp_path / "real.md")
+    write_atomically(tmp_path, tmp_path / "link.md", b"new")
+    assert (tmp_path / "link.md").is_symlink()
+    assert (tmp_path / "real.md").read_bytes() == b"new"
+
+
+def test_a_symlink_out_of_the_handbook_is_refused(tmp_path):
+    root = tmp_path / "root"
+    root.mkdir()
+    outside = tmp_path / "secret.txt"
+    outside.write_bytes(b"keep")
+    (root / "link").symlink_to(outside)
+    with pytest.raises(UnsafeWrite, match="outside the handbook"):
+        write_atomically(root, root / "link", b"overwritten")
+    assert outside.read_bytes() == b"keep"
+    with pytest.raises(UnsafeWrite):
+        write_atomically(root, root / ".." / "escape.txt", b"x")
+    assert not (tmp_path / "escape.txt").exists()
+
+
+def test_exclusive_never_replaces(tmp_path):
+    path = tmp_path / "mine.md"
+    path.write_bytes(b"mine")
+    with pytest.raises(UnsafeWrite, match="exists"):
+        write_atomically(tmp_path, path, b"theirs", exclusive=True)
+    assert path.read_bytes() == b"mine"
+    assert os.listdir(tmp_path) == ["mine.md"]
+
+
+def test_a_failed_write_leaves_the_old_file(tmp_path, monkeypatch):
+    path = tmp_path / "CODEOWNERS"
+    path.write_bytes(b"old rules\n")
+
+    def killed(*_args):
+        raise KeyboardInterrupt  # as if the command were stopped mid-write
+
+    monkeypatch.setattr(os, "replace", killed)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomically(tmp_path, path, b"new rules\n")
+    assert path.read_bytes() == b"old rules\n"
+    assert os.listdir(tmp_path) == ["CODEOWNERS"]
