@@ -9,6 +9,8 @@ own docs/, templates/, data/ and mkdocs.yml, shipped in the wheel as handbook/ex
 from __future__ import annotations
 
 import datetime as dt
+import html
+import json
 from pathlib import Path
 
 from handbook import schemas
@@ -93,7 +95,9 @@ def engine_files(version: str) -> dict[str, bytes]:
 def handbook_files(name: str, today: dt.date, version: str, example: bool) -> dict[str, bytes]:
     """Every file of a new handbook, by path relative to its folder."""
     values = {
-        "__HANDBOOK_NAME__": name,
+        # A YAML double-quoted scalar (JSON's string syntax is one), and text in markdown.
+        "__HANDBOOK_NAME_YAML__": json.dumps(name),
+        "__HANDBOOK_NAME__": html.escape(name),
         "__TODAY__": today.isoformat(),
         "__HOOKS__": "\n".join(f"  - {hook_path(job)}" for job in HOOK_JOBS) + "\n",
     }

@@ -102,7 +102,7 @@ def time_command(args: list[str], runs: int) -> tuple[float, int]:
 def linkcheck(site: Path) -> dict:
     start = time.perf_counter()
     result = subprocess.run(
-        [PY, str(ROOT / "scripts" / "linkcheck.py"), str(site)],
+        [PY, "-m", "handbook", "linkcheck", str(site)],
         capture_output=True,
         text=True,
         env=ENV,

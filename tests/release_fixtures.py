@@ -63,6 +63,10 @@ def data_root(tmp_path: Path, releases: dict[str, str]) -> Path:
     shutil.copytree(ROOT / "data" / "schema", tmp_path / "data" / "schema")
     for name in ("owners.yml", "release_settings.yml"):
         shutil.copy(ROOT / "data" / name, tmp_path / "data" / name)
+    # Only the feature under test: no tool stack, onboarding or templates to provide.
+    features = "releases: true\ntools: false\nonboarding: false\ntemplates: false\n"
+    header = "# yaml-language-server: $schema=schema/features.schema.json\n"
+    (tmp_path / "data" / "features.yml").write_text(header + features, encoding="utf-8")
     for name, text in releases.items():
         path = tmp_path / "data" / name
         path.parent.mkdir(parents=True, exist_ok=True)

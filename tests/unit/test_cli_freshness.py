@@ -1,5 +1,6 @@
 """`handbook freshness` and `handbook codeowners` on a fixture project and the real one."""
 
+import dataclasses
 import json
 import re
 import shutil
@@ -173,13 +174,9 @@ def test_codeowners_refuses_a_file_name_that_would_inject_a_rule(tmp_path):
     from handbook.codeowners import block_lines
     from handbook.freshness import PageFreshness
 
-    fields = {f: None for f in PageFreshness.__dataclass_fields__}
-    good = PageFreshness(
-        **{**fields, "src_uri": "a.md", "path": "docs/a.md", "review_handle": "@t"}
-    )
+    fields = {f.name: None for f in dataclasses.fields(PageFreshness) if f.init}
+    good = PageFreshness(**{**fields, "src_uri": "a.md", "review_handle": "@t"})
     assert block_lines([good])[1] == "/docs/a.md @t"
-    evil = PageFreshness(
-        **{**fields, "src_uri": "b.md", "path": "docs/b\n* @attacker .md", "review_handle": "@t"}
-    )
+    evil = PageFreshness(**{**fields, "src_uri": "b\n* @attacker .md", "review_handle": "@t"})
     with pytest.raises(CodeownersError, match="line break"):
         block_lines([good, evil])

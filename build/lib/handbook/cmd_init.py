@@ -49,6 +49,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     kind = "example" if args.example else "starter"
     print(f"wrote a {kind} handbook to {target} ({len(files) + 1} files). Next:")
-    print(f"  cd {target} && make serve    # the site at http://127.0.0.1:8000")
-    print("  make test                     # data, pages, strict build, links")
+    print(f"  cd {target}")
+    print("  make serve   # the site at http://127.0.0.1:8000")
+    print("  make test    # data, pages, CODEOWNERS, strict build, links")
     return 0

@@ -1,0 +1,69 @@
+"""End to end, as another team would: build the engine's wheel, install it in a fresh venv
+away from this repository, `handbook init`, then the new handbook's own `make test`.
+
+The new handbook's Makefile installs its pinned requirements into its own .venv; the wheel
+built here is offered to pip through PIP_FIND_LINKS, as a team's private index would be.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from handbook import __version__
+from tests.helpers import ROOT
+
+pytestmark = pytest.mark.slow
+
+
+def run(cmd: list[str], cwd: Path, env: dict[str, str], timeout: int = 600) -> str:
+    result = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
+    assert result.returncode == 0, (
+        f"{' '.join(cmd)}\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
+    )
+    return result.stdout + result.stderr
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory) -> tuple[Path, dict[str, str]]:
+    work = tmp_path_factory.mktemp("e2e")
+    wheels = work / "wheels"
+    run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(ROOT)],
+        work, dict(os.environ))  # fmt: skip
+    [wheel] = wheels.glob("handbook-*.whl")
+    assert wheel.name == f"handbook-{__version__}-py3-none-any.whl"
+    # Only the venv's own python, no PYTHONPATH: nothing of this checkout can leak in.
+    env = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "VIRTUAL_ENV"}}
+    links = " ".join(filter(None, [os.environ.get("PIP_FIND_LINKS", ""), str(wheels)]))
+    env.update(PIP_FIND_LINKS=links, NO_MKDOCS_2_WARNING="1")
+    venv = work / "venv"
+    run([sys.executable, "-m", "venv", str(venv)], work, env)
+    run([str(venv / "bin" / "pip"), "install", "-q", f"handbook=={__version__}"], work, env)
+    env["PATH"] = f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}"
+    return work, env
+
+
+@pytest.mark.parametrize("example", [False, True], ids=["starter", "example"])
+def test_init_then_make_test_passes_without_this_repository(engine, example):
+    work, env = engine
+    target = work / ("example" if example else "acme")
+    where = run(["handbook", "--version"], work, env)
+    assert where.strip() == f"handbook {__version__}"
+    run(["handbook", "init", str(target), *(["--example"] if example else [])], work, env)
+    output = run(["make", "test"], target, env)
+    assert "handbook check: data and pages OK" in output
+    assert "0 errors found" in output  # linkchecker over the built site
+    # The handbook's venv imports the installed engine, not this checkout.
+    python = str(target / ".venv" / "bin" / "python")
+    located = run([python, "-c", "import handbook; print(handbook.__file__)"], target, env)
+    assert str(ROOT) not in located and "site-packages" in located
+    # And its tests are its own: the Makefile's test target breaks on a broken link.
+    page = target / "docs" / "index.md"
+    page.write_text(page.read_text() + "\n[Broken](nowhere.md)\n")
+    broken = subprocess.run(["make", "test"], cwd=target, env=env, capture_output=True, text=True)
+    assert broken.returncode != 0
+    assert "nowhere.md" in broken.stdout + broken.stderr
