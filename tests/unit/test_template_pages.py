@@ -108,7 +108,9 @@ def test_gallery_groups_by_category_and_links_relative_to_the_page():
     assert len(categories) == len(set(categories)) >= 3
     assert md.count('<div class="grid cards" markdown>') == len(categories)
     assert "**[Product requirements document (PRD)](prd.md)**" in md
-    assert "Version 3.0.0 · Product Operations" in md  # launch checklist
+    launch = next(t for t in templates if t.id == "launch-checklist")
+    assert launch.owner == "product-ops" and launch.version.count(".") == 2
+    assert f"Version {launch.version} · Product Operations" in md  # owner id -> owner name
     from_elsewhere = tp.gallery_markdown(templates, {}, "guidelines/index.md")
     assert "(../templates/prd.md)" in from_elsewhere
 
