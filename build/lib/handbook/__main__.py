@@ -1,3 +1,0 @@
-from handbook.cli import main
-
-raise SystemExit(main())
