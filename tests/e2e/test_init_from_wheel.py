@@ -8,6 +8,7 @@ built here is offered to pip through PIP_FIND_LINKS, as a team's private index w
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -32,7 +33,11 @@ def run(cmd: list[str], cwd: Path, env: dict[str, str], timeout: int = 600) -> s
 def engine(tmp_path_factory) -> tuple[Path, dict[str, str]]:
     work = tmp_path_factory.mktemp("e2e")
     wheels = work / "wheels"
-    run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(ROOT)],
+    # Built from a copy: setuptools writes build/ and *.egg-info beside the sources.
+    source = work / "source"
+    skip = (".venv", ".git", ".tools", "site", "build", "test-output", "bench-output", "*.egg-info")
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(*skip, "__pycache__"))
+    run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(source)],
         work, dict(os.environ))  # fmt: skip
     [wheel] = wheels.glob("handbook-*.whl")
     assert wheel.name == f"handbook-{__version__}-py3-none-any.whl"
