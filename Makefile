@@ -16,7 +16,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve serve-fast build test lint linkcheck bench check clean install actionlint node-tools
 
-$(STAMP): requirements.txt pyproject.toml
+$(STAMP): requirements.txt pyproject.toml setup.py handbook/__init__.py
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required")'
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet -r requirements.txt

@@ -5,4 +5,4 @@ pure logic to mkdocs-macros and MkDocs hooks.
 """
 
 # Semantic versioning; CHANGELOG.md says what a handbook must change on each upgrade.
-__version__ = "0.2.0"
+__version__ = "0.3.0"
