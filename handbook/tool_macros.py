@@ -14,7 +14,7 @@ from handbook import tool_charts
 from handbook import tool_stack as views
 from handbook.roles import Role
 from handbook.tool_pages import card_markdown
-from handbook.tool_render import doc_link, page_url, render, url_link
+from handbook.tool_render import doc_link, render
 from handbook.tools import ACTIVE_RINGS, RINGS, SOURCE, Tool, ToolStack, load_tools
 from handbook.validate import DataUse, Handbook
 
@@ -64,13 +64,6 @@ def register(env, handbook: Handbook) -> None:
         """Markdown links from this page to each tool's page (checked by MkDocs)."""
         src = page_src() or "index.md"
         return {t.id: doc_link(tool_src_uri(t.id), src) for t in tools}
-
-    def svg_links(tools) -> dict[str, str]:
-        """Relative URLs for links inside SVG, which MkDocs does not rewrite."""
-        page = getattr(env, "page", None)
-        here = page.url if page is not None else ""
-        directory_urls = env.conf.get("use_directory_urls", True)
-        return {t.id: url_link(page_url(tool_src_uri(t.id), directory_urls), here) for t in tools}
 
     def uid(kind: str) -> str:
         """An id for SVG title/desc that is unique on the page, even when a macro repeats."""
@@ -157,7 +150,6 @@ def register(env, handbook: Handbook) -> None:
             rings=tool_charts.RADAR_RINGS,
             ring_fill=[BLIP_FILL[ring] for ring in tool_charts.RADAR_RINGS],
             blip_fill=BLIP_FILL,
-            links=svg_links(tools),
             doc_links=doc_links(tools),
             categories=stack().category_names(),
             retired=sorted((t for t in tools if t.retired), key=lambda t: t.name.lower()),
@@ -183,7 +175,6 @@ def register(env, handbook: Handbook) -> None:
             graph=graph,
             uid=uid("integration-map"),
             blip_fill=BLIP_FILL,
-            links=svg_links(tools),
             doc_links=doc_links(tools),
             rows=rows,
         )

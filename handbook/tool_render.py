@@ -56,16 +56,6 @@ def doc_link(target: str, from_src_uri: str) -> str:
     return posixpath.relpath(target, start)
 
 
-def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
-    """The site URL MkDocs gives `src_uri` (e.g. tools/jira.md -> tools/jira/)."""
-    stem = src_uri[: -len(".md")]
-    if not use_directory_urls:
-        return stem + ".html"
-    if stem == "index" or stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
-
-
 def url_link(target_url: str, from_url: str) -> str:
     """Relative URL from the page at site URL `from_url` to `target_url` (both site-relative)."""
     start = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url)
