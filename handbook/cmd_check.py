@@ -6,8 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from handbook.content_rules import check_content, load_rules, pages_of
 from handbook.engine_files import compatibility
-from handbook.pages import check_pages
+from handbook.pages import check_pages, page_texts
 from handbook.paths import ProjectNotFound, docs_dir, find_root
 from handbook.problems import errors
 from handbook.validate import load_handbook
@@ -41,6 +42,9 @@ def run(args: argparse.Namespace) -> int:
         return 2
     problems = list(handbook.problems)
     problems += check_pages(docs_dir(root), root, handbook.owners, handbook.today)
+    rules = load_rules(handbook.dataset)
+    if rules.rules or rules.facts:
+        problems += check_content(rules, pages_of(page_texts(docs_dir(root))))
     # Hooks, schema copies and mkdocs.yml against the installed engine: warnings with the fix.
     problems += compatibility(root)
     for problem in sorted(problems):

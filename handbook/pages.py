@@ -64,6 +64,21 @@ def iter_pages(docs: Path, root: Path) -> Iterator[tuple[Page, list[Problem]]]:
         yield parse_page(text, name)
 
 
+def page_texts(docs: Path) -> dict[str, str]:
+    """Published pages' text by docs-relative path (hidden folders skipped, unreadable ones too:
+    the front matter checks report those)."""
+    texts = {}
+    for path in sorted(docs.rglob("*.md")):
+        inside = path.relative_to(docs)
+        if any(part.startswith(".") for part in inside.parts):
+            continue
+        try:
+            texts[inside.as_posix()] = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+    return texts
+
+
 def check_page(page: Page, owners: dict, today: dt.date) -> list[Problem]:
     problems: list[Problem] = []
     for check in PAGE_CHECKS:

@@ -13,6 +13,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from handbook.content_rules import check_content, load_rules, pages_of
 from handbook.frontmatter import parse_page
 from handbook.mkdocs.adapter import (
     get_handbook,
@@ -25,7 +26,7 @@ from handbook.mkdocs.state import build_state
 from handbook.pages import check_page
 from handbook.paths import rel
 
-__all__ = ["on_config", "on_env", "on_nav", "on_page_markdown"]
+__all__ = ["on_config", "on_env", "on_files", "on_nav", "on_page_markdown"]
 
 
 # Run before every other plugin, so data errors stop the build before anything renders.
@@ -35,6 +36,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Resolved once per build, not once per page (resolve() costs a syscall per path part).
     build_state(config).docs_prefix = rel(Path(config.docs_dir), project_root(config))
     return config
+
+
+# First, before other hooks add generated pages: the rules are about the written ones.
+@event_priority(100)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    rules = load_rules(get_handbook(config).dataset)
+    if rules.rules or rules.facts:
+        texts = {f.src_uri: f.content_string for f in files.documentation_pages()}
+        prefix = build_state(config).docs_prefix
+        for problem in check_content(rules, pages_of(texts, prefix)):
+            report_error(config, problem)
+    return files
 
 
 @event_priority(-100)

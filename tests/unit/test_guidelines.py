@@ -229,8 +229,10 @@ def test_there_are_at_least_18_guidelines():
 
 @pytest.mark.parametrize("path", guideline_files(), ids=lambda p: p.name)
 def test_real_guideline_front_matter(path: Path, owner_ids: set[str]):
+    # Against the real date; a review falling due is the freshness notices' job, not an error.
     page = parse(path.read_text(encoding="utf-8"), str(path))
-    assert check_front_matter(page, owner_ids, TODAY) == []
+    found = check_front_matter(page, owner_ids, dt.date.today())
+    assert [p for p in found if not p.startswith("review is ")] == []
 
 
 @pytest.mark.parametrize("path", guideline_files(), ids=lambda p: p.name)
