@@ -43,14 +43,21 @@ def mkdocs_env(today: str = FIXED_TODAY, **extra: str) -> dict[str, str]:
 
 
 def build(
-    project: Path, site: Path | None = None, env: dict | None = None, cwd: Path | None = None
+    project: Path,
+    site: Path | None = None,
+    env: dict | None = None,
+    cwd: Path | None = None,
+    engine: str = "mkdocs",
 ) -> BuildResult:
-    """Run a real `mkdocs build --strict` of `project` into `site`, from `cwd` (the project)."""
+    """Run a real `<engine> build --strict` of `project` into `site`, from `cwd` (the project).
+
+    `engine` is mkdocs or properdocs (the maintained fork of MkDocs 1.6, same config).
+    """
     site = site or project / "site"
     cmd = [
         sys.executable,
         "-m",
-        "mkdocs",
+        engine,
         "build",
         "--strict",
         "--clean",
