@@ -114,7 +114,10 @@ def make_project(
     shutil.copytree(ROOT / "hooks", project / "hooks")
     shutil.copytree(ROOT / "templates", project / "templates")
     if copy_data:
-        shutil.copytree(ROOT / "data", project / "data")
+        # The reference handbook's content rules are about its own pages, not a fixture's.
+        shutil.copytree(
+            ROOT / "data", project / "data", ignore=shutil.ignore_patterns("content_rules.yml")
+        )
     else:
         shutil.copytree(ROOT / "data" / "schema", project / "data" / "schema")
     # The glossary snippets that pymdownx.snippets appends to every page come along.
