@@ -44,6 +44,14 @@ def latest_update(tools) -> object:
     return max(dates) if dates else None
 
 
+# Empty states: a tool stack that is switched on before it has data says so, in plain words.
+NO_TOOLS = (
+    "No tools yet: `data/tools.yml` lists none. Add the first there; "
+    "`data/schema/tools.schema.json` describes each field."
+)
+NO_COSTS = "No licence costs yet: no tool in `data/tools.yml` (retired ones aside) has a cost."
+
+
 def register(env, handbook: Handbook) -> None:
     def macro(fn: Callable[..., str]) -> Callable[..., str]:
         """Register `fn` as a macro that hands plain text to mkdocs-macros, not Markup
@@ -92,11 +100,16 @@ def register(env, handbook: Handbook) -> None:
     def owner_names() -> dict[str, str]:
         return {i: o.name for i, o in handbook.owners.items()}
 
+    def drawn() -> list[Tool]:
+        return [t for t in stack().by_id().values() if not t.retired]
+
     @macro
     def tool_catalogue() -> str:
         """Every tool, grouped by category in data order, with purpose, ring and owner."""
         order = {ring: i for i, ring in enumerate(RINGS)}
         tools = list(stack().by_id().values())
+        if not tools:
+            return NO_TOOLS
         groups = []
         for category in stack().categories:
             members = sorted(
@@ -140,6 +153,8 @@ def register(env, handbook: Handbook) -> None:
     @macro
     def tool_radar() -> str:
         """The radar as inline SVG (sectors by category, rings by status) plus a table."""
+        if not drawn():
+            return NO_TOOLS
         radar = tool_charts.radar_layout(stack())
         tools = list(stack().by_id().values())
         used("tool radar", tools)
@@ -158,6 +173,8 @@ def register(env, handbook: Handbook) -> None:
     @macro
     def integration_map() -> str:
         """The integration map as inline SVG plus a table of every tool's integrations."""
+        if not drawn():
+            return NO_TOOLS
         edges = views.integrations(stack())
         graph = tool_charts.integration_layout(stack(), edges)
         tools = [n.tool for n in graph.nodes]
@@ -226,11 +243,13 @@ def register(env, handbook: Handbook) -> None:
             for key, value in views.spend_by(stack(), lambda t: getattr(t, field))
         ]
         used(f"spend by {by}", list(stack().by_id().values()))
+        if sum(v for _, v in rows) <= 0:
+            return NO_COSTS
         return render(
             "spend_chart.md",
             chart=tool_charts.bar_layout(rows),
             rows=rows,
-            total=sum(v for _, v in rows) or 1,
+            total=sum(v for _, v in rows),
             by=by,
             uid=uid(f"spend-{by}"),
             currency=stack().currency,

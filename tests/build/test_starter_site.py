@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import FIXED_TODAY, build, handbook_cli, linkcheck
+from tests.tool_data import HEADER, tool, tools_yaml
 
 
 def init(target: Path, *extra: str) -> Path:
@@ -77,3 +78,59 @@ def test_turning_releases_on_adds_the_feed(tmp_path):
     assert result.ok, result.log
     assert (result.site / "releases" / "feed.xml").is_file()
     assert "releases/feed.xml" in result.html("")
+
+
+EMPTY_TOOLS = HEADER.replace("tools:\n", "tools: []\n")
+
+
+TOOLS_PAGE = """\
+---
+owner: product-ops
+last_reviewed: 2026-11-20
+render_macros: true
+---
+
+# Tool stack
+
+{{ tool_catalogue() }}
+
+{{ tool_radar() }}
+
+{{ integration_map() }}
+
+{{ tool_spend() }}
+"""
+
+
+def tools_project(tmp_path: Path, tools: str) -> Path:
+    project = init(tmp_path / "acme")
+    features = project / "data" / "features.yml"
+    text = features.read_text().replace("tools: false", "tools: true")
+    features.write_text(text.replace("onboarding: false", "onboarding: false"))
+    (project / "data" / "tools.yml").write_text(tools)
+    (project / "docs" / "tools").mkdir()
+    (project / "docs" / "tools" / "index.md").write_text(TOOLS_PAGE)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text() + "  - Tools:\n      - tools/index.md\n")
+    return project
+
+
+def test_an_empty_tool_stack_says_so_instead_of_drawing_nothing(tmp_path):
+    result = build(tools_project(tmp_path, EMPTY_TOOLS))
+    assert result.ok, result.log
+    html = result.html("tools/")
+    article = html[html.index("<article") : html.index("</article>")]
+    assert article.count("No tools yet") == 3
+    assert "No licence costs yet" in article
+    assert "<svg" not in article and "Total" not in article
+
+
+def test_one_tool_draws_the_charts(tmp_path):
+    # Negative control: the same page with one tool shows it, charts and spend included.
+    tools = tools_yaml(tool("chatter", used_by=[], cost_per_year=1200))
+    result = build(tools_project(tmp_path, tools))
+    assert result.ok, result.log
+    html = result.html("tools/")
+    article = html[html.index("<article") : html.index("</article>")]
+    assert "No tools yet" not in article and "No licence costs yet" not in article
+    assert "<svg" in article and "Chatter" in article and "1,200" in article
