@@ -22,6 +22,7 @@ class Page:
     lines: dict[KeyPath, int] = field(default_factory=dict)
     scalars: dict[KeyPath, str] = field(default_factory=dict)
     has_front_matter: bool = False
+    body_line: int = 1  # the file line on which `body` starts
 
     def line_of(self, key: str) -> int:
         return self.lines.get((key,), 1)
@@ -56,4 +57,9 @@ def parse_page(text: str, file: str) -> tuple[Page, list[Problem]]:
         )
         return Page(file, {}, body, has_front_matter=True), [problem]
     page = Page(file, doc.data, body, doc.lines, doc.scalars, has_front_matter=True)
+    page.body_line = _body_line(text, body)
     return page, []
+
+
+def _body_line(text: str, body: str) -> int:
+    return text[: len(text) - len(body)].count("\n") + 1

@@ -11,6 +11,7 @@ from handbook.frontmatter import Page, parse_page
 from handbook.paths import rel
 from handbook.problems import Problem
 from handbook.reviewmeta import check_review_fields
+from handbook.sandbox import check_macro_safety
 from handbook.templates import check_template_ref
 
 PageCheck = Callable[[Page, dict, dt.date], list[Problem]]
@@ -45,6 +46,7 @@ PAGE_CHECKS: list[PageCheck] = [
     check_draft,
     check_template_ref,
     check_review_fields,
+    check_macro_safety,
 ]
 
 

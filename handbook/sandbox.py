@@ -7,8 +7,11 @@ instance's class keeps every setting and global the plugin configured.
 
 from __future__ import annotations
 
-from jinja2 import Environment
+from jinja2 import Environment, TemplateSyntaxError, nodes
 from jinja2.sandbox import SandboxedEnvironment, safe_range
+
+from handbook.frontmatter import Page
+from handbook.problems import Problem
 
 
 def sandbox(env: Environment) -> None:
@@ -22,3 +25,36 @@ def sandbox(env: Environment) -> None:
     env.unop_table = SandboxedEnvironment.default_unop_table.copy()  # type: ignore[attr-defined]
     if env.cache is not None:
         env.cache.clear()
+
+
+def internals_reached(source: str) -> list[tuple[int, str]]:
+    """(line, name) of each `_private` attribute the page's Jinja reaches by name.
+
+    The sandbox refuses these at render time too, but with a traceback; found here first, the
+    page is refused with one clear line. A syntax error is left to the renderer to report.
+    """
+    try:
+        tree = Environment().parse(source)
+    except TemplateSyntaxError:
+        return []
+    found = []
+    for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
+        name = node.attr if isinstance(node, nodes.Getattr) else getattr(node.arg, "value", None)
+        if isinstance(name, str) and name.startswith("_"):
+            found.append((node.lineno, name))
+    return sorted(found)
+
+
+def check_macro_safety(page: Page, _owners: dict, _today: object) -> list[Problem]:
+    """A `render_macros: true` page may call the handbook's macros, not Python internals."""
+    if page.meta.get("render_macros") is not True:
+        return []
+    return [
+        Problem(
+            page.file,
+            page.body_line + line - 1,
+            f"may not reach `{name}` (Python internals); use the handbook's macros",
+            key="macros",
+        )
+        for line, name in internals_reached(page.body)
+    ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
@@ -64,6 +65,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     parsed, problems = parse_page(page.file.content_string, name)
     if not problems:
         problems = check_page(parsed, handbook.owners, handbook.today)
+    unsafe = [p for p in problems if p.key == "macros"]
+    if unsafe:
+        # Now, before mkdocs-macros renders the page and reports the same with a traceback.
+        raise PluginError("\n".join(str(p) for p in unsafe))
     for problem in problems:
         report_error(config, problem)
     return markdown

@@ -26,7 +26,20 @@ def on_pre_page_macros(env) -> None:
     sandbox(env.env)
 
 
+# What mkdocs-macros gives every page by default that a handbook page has no use for: the
+# build's config (values from !ENV included), the machine and git details, and macros that
+# print them. A page sees the handbook's own macros and data, nothing about where it is built.
+PLUGIN_DEFAULTS = {
+    "macros": ("context", "macros_info", "now", "fix_url"),
+    "variables": ("config", "environment", "plugin", "git"),
+}
+
+
 def define_env(env) -> None:
+    for name in PLUGIN_DEFAULTS["macros"]:
+        env.macros.pop(name, None)
+    for name in PLUGIN_DEFAULTS["variables"]:
+        env.variables.pop(name, None)
     handbook = get_handbook(env.conf)
     env.variables["handbook_today"] = handbook.today.isoformat()
 
