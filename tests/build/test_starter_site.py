@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import FIXED_TODAY, build, handbook_cli, linkcheck
+from tests.helpers import FIXED_TODAY, build, handbook_cli, linkcheck, mkdocs_env
 from tests.tool_data import HEADER, tool, tools_yaml
 
 
@@ -134,3 +136,15 @@ def test_one_tool_draws_the_charts(tmp_path):
     article = html[html.index("<article") : html.index("</article>")]
     assert "No tools yet" not in article and "No licence costs yet" not in article
     assert "<svg" in article and "Chatter" in article and "1,200" in article
+
+
+def test_build_log_is_quiet_unless_verbose(starter, tmp_path):
+    assert "[macros]" not in starter.log
+    assert "Documentation built" in starter.log
+    project = starter.site.parent
+    verbose = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--verbose", "-d", str(tmp_path)],
+        cwd=project, env=mkdocs_env(), capture_output=True, text=True,
+    )  # fmt: skip
+    assert verbose.returncode == 0, verbose.stderr
+    assert "[macros]" in verbose.stdout + verbose.stderr
