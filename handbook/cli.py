@@ -19,6 +19,7 @@ from handbook import (
     cmd_linkcheck,
     cmd_new,
     cmd_review,
+    cmd_serve,
     cmd_upgrade,
 )
 
@@ -31,6 +32,7 @@ COMMANDS = [
     cmd_codeowners,
     cmd_new,
     cmd_linkcheck,
+    cmd_serve,
     cmd_upgrade,
 ]
 
