@@ -11,19 +11,26 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
+from handbook.a11y import label_task_checkboxes
 from handbook.mkdocs.adapter import feature_on
 
-__all__ = ["on_config", "on_files"]
+__all__ = ["on_config", "on_files", "on_page_content"]
 
 ENGINE = Path(__file__).resolve().parent.parent
 THEME_DIR = ENGINE / "theme"
 STYLES_DIR = ENGINE / "assets" / "stylesheets"
+SCRIPTS_DIR = ENGINE / "assets" / "javascripts"
 STYLES_URI = "assets/handbook"
 
 
 def stylesheets() -> list[Path]:
     return sorted(STYLES_DIR.glob("*.css"))
+
+
+def scripts() -> list[Path]:
+    return sorted(SCRIPTS_DIR.glob("*.js"))
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -35,15 +42,25 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         uri = f"{STYLES_URI}/{path.name}"
         if uri not in config.extra_css:
             config.extra_css.append(uri)
+    for path in scripts():
+        uri = f"{STYLES_URI}/{path.name}"
+        if uri not in [str(script) for script in config.extra_javascript]:
+            config.extra_javascript.append(uri)
     # What the engine's partials show; the theme reads it as `config.extra.handbook`.
     config.extra["handbook"] = {"feed": feature_on(config, "releases")}
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for path in stylesheets():
+    for path in [*stylesheets(), *scripts()]:
         uri = f"{STYLES_URI}/{path.name}"
         if files.get_file_from_path(uri) is not None:
-            raise PluginError(f"docs/{uri} would replace the engine's stylesheet; rename it")
+            raise PluginError(f"docs/{uri} would replace the engine's own file; rename it")
         files.append(File.generated(config, uri, abs_src_path=str(path)))
     return files
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if 'class="task-list-item"' not in html:
+        return html
+    return label_task_checkboxes(html)
