@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from jinja2 import Environment
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from handbook.freshness import (
     STATUS_LABELS,
@@ -46,14 +46,6 @@ STATUS_COLOURS = {
     "unreviewed": "#546e7a",
     "fresh": "#2e7d32",
 }
-_MD_SPECIALS = str.maketrans(
-    {"|": "&#124;", "[": "&#91;", "]": "&#93;", "`": "&#96;", "*": "&#42;", "_": "&#95;"}
-)
-
-
-def md_text(value: object) -> Markup:
-    """Text made safe for markdown: HTML-escaped, and no table, link or emphasis syntax."""
-    return Markup(str(escape(value)).translate(_MD_SPECIALS))
 
 
 def _environment() -> Environment:
@@ -61,7 +53,6 @@ def _environment() -> Environment:
         # A new environment is made for each build, so there is nothing to re-check on disk.
         auto_reload=False,
     )
-    env.filters["md"] = md_text
     env.globals.update(
         labels=STATUS_LABELS, meanings=STATUS_MEANINGS, colours=STATUS_COLOURS, statuses=STATUSES
     )

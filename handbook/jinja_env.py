@@ -1,6 +1,7 @@
 """The one way this package makes a Jinja environment for its templates in handbook/jinja/.
 
-Autoescaped (data is text, never markup) and strict about undefined names, so a typo in a
+Autoescaped (data is text, never markup), with the `md` filter (handbook.text.md_text) for
+data text in markdown templates, and strict about undefined names, so a typo in a
 template fails loudly instead of rendering an empty string.
 """
 
@@ -11,12 +12,14 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from handbook.text import md_text
+
 JINJA_DIR = Path(__file__).parent / "jinja"
 
 
 def environment(*, trim: bool = True, **options: Any) -> Environment:
     """`trim` drops the newline after a block tag and the indentation before it."""
-    return Environment(
+    env = Environment(
         loader=FileSystemLoader(JINJA_DIR),
         autoescape=True,
         undefined=StrictUndefined,
@@ -25,3 +28,5 @@ def environment(*, trim: bool = True, **options: Any) -> Environment:
         lstrip_blocks=trim,
         **options,
     )
+    env.filters["md"] = md_text
+    return env

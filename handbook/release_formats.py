@@ -1,7 +1,7 @@
 """The text formats made from release data: page markdown, CHANGELOG.md and the RSS 2.0 feed.
 
 Pure: no MkDocs import. Data is plain text everywhere: on its way into markdown it is HTML-
-escaped and its markdown punctuation is backslash-escaped (`plain`), so a description can
+escaped and its markdown punctuation made literal (`md`, handbook.text), so a description can
 neither inject HTML nor a `javascript:` link; the feed is built with xml.etree, which escapes.
 """
 
@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
-import html
 import posixpath
-import re
 import xml.etree.ElementTree as ET
 
 from jinja2 import Environment
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from handbook.jinja_env import environment
 from handbook.releases import (
@@ -30,28 +28,9 @@ from handbook.releases import (
 FEED_PATH = "releases/feed.xml"
 CHANGELOG_PATH = "CHANGELOG.md"
 
-# Characters that start markup anywhere in a line (Python-Markdown with tables, attr_list and
-# footnotes); a backslash makes each one literal.
-_MD_INLINE = re.compile(r"([\\`*_{}\[\]|])")
-# Characters that start markup only at the beginning of a line (headings, lists).
-_MD_LINE_START = re.compile(r"^([#+\-]|\d+(?=[.)]))")
-
-
 # ---------------------------------------------------------------------------------------------
 # Filters
 # ---------------------------------------------------------------------------------------------
-
-
-def plain(value: object) -> Markup:
-    """Data text made safe for markdown: one line, HTML-escaped, markdown punctuation literal."""
-    text = " ".join(str(value).split())
-    text = _MD_INLINE.sub(r"\\\1", text)
-    match = _MD_LINE_START.match(text)
-    if match:
-        # "1. x" -> "1\. x"; "# x" -> "\# x"
-        end = match.end()
-        text = text[:end] + "\\" + text[end:] if text[:1].isdigit() else "\\" + text
-    return Markup(html.escape(text, quote=False))
 
 
 def code(value: object) -> Markup:
@@ -94,7 +73,7 @@ def _env() -> Environment:
     # Made once: compiling the templates again for every page and feed item cost 6x the render,
     # and the loader still reloads a template whose file changed (`mkdocs serve`).
     env = environment()
-    env.filters.update(plain=plain, code=code, long_date=long_date)
+    env.filters.update(code=code, long_date=long_date)
     env.globals.update(group_by_type=group_by_type)
     return env
 
@@ -124,7 +103,7 @@ def release_page(release: Release, settings: Settings, today: dt.date) -> str:
     return _render(
         "release_page.md",
         settings,
-        page_title=str(escape(page_title(release))),
+        page_title=page_title(release),
         release=release,
         overdue=overdue,
         grace_ends=grace_ends(release, settings) if overdue else None,

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 import markdown
 import yaml
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from handbook.jinja_env import environment
 from handbook.templates import Template
@@ -65,8 +65,8 @@ def gallery_markdown(
 def page_markdown(template: Template, owner_name: str) -> str:
     """The generated page: front matter from the template, prose, and three empty slots."""
     meta = {
-        # The theme prints page titles into the nav and <title> as HTML.
-        "title": str(escape(template.title)),
+        # Escaped for the theme with every other page's (handbook.mkdocs.theme.on_env).
+        "title": template.title,
         "description": template.description,
         "owner": template.owner,
         "last_reviewed": template.last_reviewed,

@@ -1,8 +1,8 @@
 """Render the tool-stack views through Jinja templates in handbook/jinja/ (autoescaped).
 
 Every value from data is escaped on its way out. Views meant for markdown also pass text
-through the `md` filter, which neutralises markdown syntax as well as HTML, so a tool called
-`<script>` or `**x**` stays literal text.
+through the `md` filter (handbook.text.md_text), which neutralises markdown syntax as well as
+HTML, so a tool called `<script>` or `**x**` stays literal text.
 """
 
 from __future__ import annotations
@@ -16,26 +16,7 @@ from markupsafe import Markup, escape
 
 from handbook.jinja_env import environment
 
-# Markdown punctuation that could turn data into links, emphasis, code, tables or attributes.
-_MD_ENTITIES = {
-    "\\": "&#92;",
-    "`": "&#96;",
-    "*": "&#42;",
-    "_": "&#95;",
-    "[": "&#91;",
-    "]": "&#93;",
-    "|": "&#124;",
-    "{": "&#123;",
-    "}": "&#125;",
-}
-_MD_SPECIAL = re.compile("[" + re.escape("".join(_MD_ENTITIES)) + "]")
 _SAFE_URL = re.compile(r"^(https://|mailto:)[^\s<>\"'()\[\]|`\\]+$")
-
-
-def md_text(value: Any) -> Markup:
-    """`value` as text that markdown and HTML both show literally, on one line."""
-    text = str(escape(" ".join(str(value).split())))
-    return Markup(_MD_SPECIAL.sub(lambda m: _MD_ENTITIES[m.group()], text))
 
 
 def safe_url(value: Any) -> Markup:
@@ -69,7 +50,7 @@ def _environment() -> Environment:
         # compiled code in the user's temp folder, keyed by each template's source checksum.
         bytecode_cache=FileSystemBytecodeCache(),
     )
-    env.filters.update(md=md_text, url=safe_url, money=money)
+    env.filters.update(url=safe_url, money=money)
     return env
 
 

@@ -22,6 +22,7 @@ from mkdocs.structure.pages import Page
 
 from handbook.mkdocs.state import Slot, build_state
 from handbook.problems import errors, warnings
+from handbook.text import html_text
 from handbook.validate import Handbook, load_handbook
 
 log = get_plugin_logger("handbook")
@@ -137,10 +138,12 @@ def _flatten(items: list) -> list[Page]:
 
 def _subsection(section: Section, title: str) -> Section:
     """The child section of `section` called `title`, appended when there is none."""
+    # The theme prints section titles as HTML; `title` may come from data (a tool category).
+    shown = html_text(title)
     for child in section.children:
-        if isinstance(child, Section) and child.title == title:
+        if isinstance(child, Section) and child.title in (title, shown):
             return child
-    child = Section(title, [])
+    child = Section(shown, [])
     child.parent = section
     section.children.append(child)
     return child

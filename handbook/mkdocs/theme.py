@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -15,8 +16,9 @@ from mkdocs.structure.pages import Page
 
 from handbook.a11y import label_task_checkboxes
 from handbook.mkdocs.adapter import feature_on
+from handbook.text import html_text
 
-__all__ = ["on_config", "on_files", "on_page_content"]
+__all__ = ["on_config", "on_env", "on_files", "on_page_content"]
 
 ENGINE = Path(__file__).resolve().parent.parent
 THEME_DIR = ENGINE / "theme"
@@ -64,3 +66,25 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if 'class="task-list-item"' not in html:
         return html
     return label_task_checkboxes(html)
+
+
+# Front matter the theme prints as HTML without escaping: <title>, the nav, the header and
+# <meta name="description" content="...">.
+THEME_TEXT_KEYS = ("title", "description")
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Escape those keys once, after every page's markdown is read and before any is written.
+
+    The engine's own hooks have read the raw text by now (they escape it themselves), and
+    every page's title is escaped before the first nav that lists it is made.
+    """
+    for file in files.documentation_pages():
+        page = file.page
+        if not isinstance(page, Page):
+            continue
+        for key in THEME_TEXT_KEYS:
+            value = page.meta.get(key)
+            if isinstance(value, str):
+                page.meta[key] = html_text(value)
+    return env

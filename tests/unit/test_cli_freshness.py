@@ -70,12 +70,12 @@ def test_markdown_digest_per_owner(project):
     result = handbook("freshness", "--format", "markdown", root=project)
     text = result.stdout
     assert text.startswith("## Handbook pages to review (2026-11-21)")
-    ops = text[text.index("### Product Operations (#product-ops)") :]
+    ops = text[text.index("### Product Operations (&#35;product-ops)") :]
     assert (
         "- [ ] **Stale**: [Stale page](https://github.com/example-co/product-handbook/edit/main/docs/guidelines/stale.md)"
         in ops
     )
-    assert "### Product Design (#design)" in text and "Unreviewed page" in text
+    assert "### Product Design (&#35;design)" in text and "Unreviewed page" in text
     assert "### (no owner)" in text
     assert "Fresh" not in text.replace("fresh (", "")  # fresh pages are not listed
     items = [line for line in text.splitlines() if line.startswith("- [ ] ")]

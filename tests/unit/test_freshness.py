@@ -13,9 +13,10 @@ from handbook.freshness import (
     page_url,
     status_of,
 )
-from handbook.freshness_render import Renderer, fill_tables, md_text
+from handbook.freshness_render import Renderer, fill_tables
 from handbook.freshness_report import chart_rows, drifted, group, relative_url, summarize
 from handbook.owners import Owner
+from handbook.text import md_text
 from handbook.validate import DataUse
 
 D = dt.date

@@ -2,6 +2,7 @@
 
 import dataclasses
 import datetime as dt
+import html
 
 import feedparser
 import keepachangelog
@@ -10,6 +11,7 @@ import pytest
 
 from handbook import release_formats as fmt
 from handbook import releases as rel
+from handbook.text import md_text
 from tests.release_fixtures import TODAY, XSS, change, dataset, release, release_file
 
 # The project's markdown extensions that matter for escaping (see mkdocs.yml).
@@ -21,34 +23,38 @@ def to_html(text: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
-# plain(): data text is text in markdown
+# md_text(): data text is text in markdown
 # ---------------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
-    ("data", "shown"),
+    "data",
     [
-        (XSS, "&lt;script&gt;alert(1)&lt;/script&gt;"),
-        ("[x](javascript:alert(1))", "[x](javascript:alert(1))"),
-        ("*bold* _em_ `code` a | b {#id}", "*bold* _em_ `code` a | b {#id}"),
-        ("1. not a list", "1. not a list"),
-        ("# not a heading", "# not a heading"),
-        ("- not a list", "- not a list"),
-        ("R&D ships &lt;", "R&amp;D ships &amp;lt;"),
+        XSS,
+        "[x](javascript:alert(1))",
+        "*bold* _em_ `code` a | b {#id}",
+        "1. not a list",
+        "# not a heading",
+        "- not a list",
+        "R&D ships &lt;",
     ],
 )
-def test_plain_shows_data_as_typed(data, shown):
-    assert to_html(str(fmt.plain(data))) == f"<p>{shown}</p>"
+def test_md_text_shows_data_as_typed(data):
+    rendered = to_html(str(md_text(data)))
+    # One paragraph and no other element, whose text is the data exactly as typed.
+    assert rendered.startswith("<p>") and rendered.endswith("</p>")
+    assert "<" not in rendered[3:-4]
+    assert html.unescape(rendered[3:-4]) == data
 
 
 def test_unescaped_data_would_be_markup():
-    # Negative control: without plain() the same text becomes HTML and links.
+    # Negative control: without md_text() the same text becomes HTML and links.
     assert "<script>" in to_html(XSS)
     assert 'href="javascript:alert(1)"' in to_html("[x](javascript:alert(1))")
 
 
-def test_plain_joins_folded_lines():
-    assert str(fmt.plain("one\n  two\n\nthree")) == "one two three"
+def test_md_text_joins_folded_lines():
+    assert str(md_text("one\n  two\n\nthree")) == "one two three"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -133,7 +139,7 @@ def test_release_page_escapes_every_field_and_shows_internal_details(data):
     html = to_html(fmt.release_page(page, settings, TODAY))
     assert "<script" not in html
     assert html.count("&lt;script&gt;alert(1)&lt;/script&gt;") == 6  # title, summary, 4 fields
-    assert "<em>" not in html and "*stars*" in html
+    assert "<em>" not in html and "&#42;stars&#42;" in html
     assert "Team-only fix for the console." in html
     assert "<code>boards-x</code>, 25% of workspaces on release day" in html
     assert '<a href="https://example-co.atlassian.net/browse/TAN-1?a=1&amp;b=2">Ticket</a>' in html
@@ -175,7 +181,7 @@ def test_whats_new_lists_released_only_with_links_from_the_home_page(data):
 def test_customer_notes_leave_out_internal_changes_and_notes(data):
     _, settings, view = views(data)
     html = to_html(fmt.customer_notes(view, settings, "releases/customers.md"))
-    assert "&lt;script&gt;alert(1)&lt;/script&gt; and *stars*" in html  # the description
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; and &#42;stars&#42;" in html  # the description
     assert "Team-only fix" not in html
     assert "boards-x" not in html and "TAN-1" not in html and "25%" not in html
     assert html.count("&lt;script&gt;") == 3  # title, summary, description; not the notes

@@ -76,8 +76,8 @@ def test_download_link_carries_download_attribute(fixture_template):
 
 def test_page_markdown_has_front_matter_prose_and_three_slots(fixture_template):
     md = tp.page_markdown(fixture_template, "Product Operations")
-    # Escaped: the theme prints page titles into the nav and <title> as HTML.
-    assert md.startswith("---\ntitle: Placeholders &amp; friends\n")
+    # Raw text: the theme hook escapes every page title once (handbook.mkdocs.theme.on_env).
+    assert md.startswith("---\ntitle: Placeholders & friends\n")
     assert "owner: product-ops\nlast_reviewed: 2026-11-01\nreview_every: 6 months\n" in md
     assert "**Use it when** a test needs text" in md
     for slot in tp.SLOTS:

@@ -2,8 +2,9 @@
 
 import pytest
 
+from handbook.text import md_text
 from handbook.tool_pages import mentioned_tools
-from handbook.tool_render import doc_link, md_text, safe_url, url_link
+from handbook.tool_render import doc_link, safe_url, url_link
 from tests.tool_data import stack_of, tool
 
 
