@@ -26,6 +26,7 @@ HOOK_JOBS: dict[str, str] = {
     "tool_pages": "One page per tool from data/tools.yml, and the pages that mention it.",
     "template_pages": "A page per template in templates/, with byte-identical downloads.",
     "freshness": "Review notices, the freshness dashboard and freshness.json.",
+    "serve": "Under `make serve`, a failed rebuild shows its errors on the page, not a hang.",
 }
 FIX = "run `handbook upgrade`"
 
