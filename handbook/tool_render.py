@@ -15,6 +15,7 @@ from jinja2 import Environment, FileSystemBytecodeCache
 from markupsafe import Markup, escape
 
 from handbook.jinja_env import environment
+from handbook.release_formats import long_date
 
 # Markdown punctuation that could turn data into links, emphasis, code, tables or attributes.
 _MD_ENTITIES = {
@@ -69,7 +70,7 @@ def _environment() -> Environment:
         # compiled code in the user's temp folder, keyed by each template's source checksum.
         bytecode_cache=FileSystemBytecodeCache(),
     )
-    env.filters.update(md=md_text, url=safe_url, money=money)
+    env.filters.update(md=md_text, url=safe_url, money=money, long_date=long_date)
     return env
 
 
