@@ -147,6 +147,7 @@ def test_stale_tool_page_is_flagged_from_its_record_and_links_to_its_line(built,
     assert 'data-freshness="stale"' in box and "due for review on 2026-08-01" in box
     assert f"<code>data/tools.yml</code> (line {line})" in box
     assert "set its <code>last_updated</code> to today" in box
+    assert "Last updated: 2026-05-01, reviewed every 3 months" in box
     assert edit_button(html) == f"{REPO}/edit/main/data/tools.yml"
     assert f'href="{REPO}/blob/main/data/tools.yml#L{line}">view line {line}</a>' in footer(html)
     # Negative control: the other tool is fresh and points at its own line.
