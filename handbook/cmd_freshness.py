@@ -9,7 +9,16 @@ import sys
 
 from handbook.cmd_check import add_root_args
 from handbook.cmd_pages import load_pages
-from handbook.freshness import STATUS_LABELS, STATUSES, PageFreshness, edit_url
+from handbook.freshness import (
+    STATUS_LABELS,
+    STATUSES,
+    PageFreshness,
+    edit_url,
+    load_policy,
+    source_edit_url,
+)
+from handbook.generated_freshness import generated_pages
+from handbook.paths import docs_dir, rel
 from handbook.site_settings import read_site_settings
 
 # --fail-on due also fails on the statuses worse than due.
@@ -33,6 +42,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     root, handbook, pages = load_pages(args)
+    # The pages the build generates from templates and data, as the dashboard lists them.
+    pages = sorted(
+        [*pages, *generated_pages(handbook, load_policy(handbook.dataset))],
+        key=lambda p: p.src_uri,
+    )
     unknown = [o for o in args.owner or [] if o not in handbook.owners]
     if unknown:
         print(f"handbook: unknown owner id(s): {', '.join(unknown)}", file=sys.stderr)
@@ -40,7 +54,13 @@ def run(args: argparse.Namespace) -> int:
     if args.owner:
         pages = [p for p in pages if p.owner_id in args.owner]
     settings = read_site_settings(root)
-    links = {p.src_uri: edit_url(settings.repo_url, settings.edit_uri, p.src_uri) for p in pages}
+    docs = rel(docs_dir(root), root)
+    links = {
+        p.src_uri: source_edit_url(settings.repo_url, settings.edit_uri, docs, p.path)
+        if p.source
+        else edit_url(settings.repo_url, settings.edit_uri, p.src_uri)
+        for p in pages
+    }
     if args.format == "json":
         records = [p.record(settings.site_url, links[p.src_uri]) for p in pages]
         print(json.dumps(records, indent=2, ensure_ascii=False))
@@ -67,7 +87,7 @@ def table(pages: list[PageFreshness]) -> str:
                 str(page.review_by or "-"),
                 str(page.last_reviewed or "never"),
                 page.owner_id or (f"{page.owner_name} (unknown)" if page.owner_name else "-"),
-                page.path,
+                f"{page.path}:{page.source_line}" if page.source_line else page.path,
             )
         )
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]

@@ -92,10 +92,16 @@ class PageFreshness:
     status: str
     data_changes: tuple[DataChange, ...] = ()
     template: str | None = None
+    # A page generated at build time is reviewed in the file it is made from: a template, or
+    # a record in a data file (at `source_line`), whose `review_key` holds the review date.
+    source: str = ""
+    source_line: int = 0
+    review_key: str = "last_reviewed"
 
     @property
     def path(self) -> str:
-        return f"docs/{self.src_uri}"
+        """The repository file to edit: docs/<page>, or the source of a generated page."""
+        return self.source or f"docs/{self.src_uri}"
 
     @property
     def url(self) -> str:
@@ -123,6 +129,7 @@ class PageFreshness:
                 for c in self.data_changes
             ],
             "edit_url": edit_link,
+            "line": self.source_line or None,
         }
 
 
@@ -151,6 +158,28 @@ def edit_url(repo_url: str | None, edit_uri: str | None, src_uri: str) -> str:
     if not base.endswith(("/", "?", "#", "=")):
         base += "/"
     return base + src_uri
+
+
+def source_edit_url(repo_url: str | None, edit_uri: str | None, docs_folder: str, path: str) -> str:
+    """The edit link of a repository file outside docs/ (a template, a data file).
+
+    MkDocs' edit_uri points into the docs folder ("edit/main/docs/"); the same URL one folder
+    up is the repository root. "" without a repository, or when edit_uri does not end in the
+    docs folder, rather than a link that would 404.
+    """
+    base = edit_url(repo_url, edit_uri, "")
+    folder = docs_folder.strip("/") + "/"
+    if not base or not base.endswith("/" + folder):
+        return ""
+    return base[: -len(folder)] + path
+
+
+def source_view_url(edit_link: str, line: int) -> str:
+    """The file shown at `line` (GitHub and GitLab: /blob/...#L<line>); an edit page cannot
+    open at a line. "" when the edit link is not in that form."""
+    if not edit_link or line < 1 or "/edit/" not in edit_link:
+        return ""
+    return edit_link.replace("/edit/", "/blob/", 1) + f"#L{line}"
 
 
 def section_of(src_uri: str) -> str:

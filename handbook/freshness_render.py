@@ -17,13 +17,14 @@ from handbook.freshness import (
     STATUSES,
     PageFreshness,
     page_url,
-    sort_oldest_first,
 )
 from handbook.freshness_report import (
     Drift,
     chart_rows,
-    group,
+    fresh_by_owner,
+    needs_action,
     overdue_days,
+    owner_counts,
     relative_link,
     relative_url,
     summarize,
@@ -71,8 +72,10 @@ class Renderer:
             page=page, today=today, edit_link=edit_link, overdue=overdue_days(page, today)
         )
 
-    def footer(self, page: PageFreshness) -> str:
-        return self.env.get_template("freshness_footer.html").render(page=page)
+    def footer(self, page: PageFreshness, source_link: str = "") -> str:
+        """`source_link` shows a generated page's record in its data file, at its line."""
+        template = self.env.get_template("freshness_footer.html")
+        return template.render(page=page, source_link=source_link)
 
     def chart(self, pages: list[PageFreshness]) -> str:
         rows = chart_rows(pages)
@@ -101,10 +104,16 @@ class Renderer:
         def href(page: PageFreshness) -> str:
             return relative_url(page_url(DASHBOARD_URI), page.url)
 
-        def table(rows: list[PageFreshness], with_owner: bool) -> str:
+        def table(rows: list[PageFreshness], with_owner: bool, with_status: bool = True) -> str:
             token = f"HANDBOOKFRESHNESSTABLE{len(tables)}"
             tables[token] = table_template.render(
-                pages=rows, with_owner=with_owner, href=href, edit_links=edit_links
+                pages=rows,
+                with_owner=with_owner,
+                with_status=with_status,
+                today=today,
+                overdue=lambda page: overdue_days(page, today),
+                href=href,
+                edit_links=edit_links,
             )
             return token
 
@@ -112,9 +121,9 @@ class Renderer:
             today=today,
             summary=summarize(pages),
             chart=Markup(self.chart(pages)),
-            by_owner=group(pages, "owner"),
-            by_section=group(pages, "section"),
-            attention=sort_oldest_first(p for p in pages if p.status != "fresh"),
+            attention=needs_action(pages),
+            fresh=fresh_by_owner(pages),
+            owners=owner_counts(pages),
             drift=drift,
             link=link,
             table=table,
@@ -128,7 +137,7 @@ class Renderer:
         return self.env.get_template("freshness_digest.md").render(
             today=today,
             summary=summarize(pages),
-            by_owner=group(needing, "owner"),
+            by_owner=needs_action(needing),
             edit_links=edit_links,
         )
 

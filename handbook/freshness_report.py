@@ -52,6 +52,52 @@ def group(pages: Iterable[PageFreshness], key: str) -> list[tuple[str, list[Page
     return [(name, sort_oldest_first(items)) for name, items in sorted(groups.items())]
 
 
+# What needs doing, most urgent first; fresh pages need nothing.
+ACTION_ORDER = ("stale", "due", "unowned", "unreviewed")
+
+
+def action_key(page: PageFreshness) -> tuple:
+    """Worst status first; within one, the earliest review-by date (most overdue) first."""
+    return (
+        ACTION_ORDER.index(page.status) if page.status in ACTION_ORDER else len(ACTION_ORDER),
+        page.review_by or dt.date.min,
+        page.title.lower(),
+        page.src_uri,
+    )
+
+
+def needs_action(pages: Iterable[PageFreshness]) -> list[tuple[str, list[PageFreshness]]]:
+    """Pages that are not fresh, by owner: each owner's pages most urgent first, and the owner
+    whose most urgent page is most urgent first, so the dashboard's first row is the page to
+    review first."""
+    groups: dict[str, list[PageFreshness]] = {}
+    for page in sorted((p for p in pages if p.status != "fresh"), key=action_key):
+        groups.setdefault(page.owner_name or "(no owner)", []).append(page)
+    return list(groups.items())
+
+
+def fresh_by_owner(pages: Iterable[PageFreshness]) -> list[PageFreshness]:
+    """Fresh pages by owner, then by the review-by date that comes first."""
+    fresh = (p for p in pages if p.status == "fresh")
+    return sorted(fresh, key=lambda p: (p.owner_name.lower(), p.review_by or dt.date.min, p.title))
+
+
+@dataclass(frozen=True)
+class OwnerCounts:
+    name: str
+    counts: dict[str, int]  # every status, worst first
+    total: int
+
+
+def owner_counts(pages: Iterable[PageFreshness]) -> list[OwnerCounts]:
+    """Pages per owner and status, the owners with the most stale, then due, pages first."""
+    rows = [
+        OwnerCounts(name, summarize(items).counts, len(items))
+        for name, items in group(pages, "owner")
+    ]
+    return sorted(rows, key=lambda r: (-r.counts["stale"], -r.counts["due"], r.name.lower()))
+
+
 @dataclass(frozen=True)
 class Bar:
     status: str

@@ -79,13 +79,21 @@ def page_markdown(template: Template, owner_name: str) -> str:
     return f"---\n{front}---\n\n{body}"
 
 
+def copy_text(template: Template) -> str:
+    """What the copy button copies: the body, without the front matter that describes the
+    template (a page made from it needs its own) or the blank lines that follow it."""
+    return template.body.lstrip("\r\n")
+
+
 def source_html(template: Template) -> str:
     """The raw file in a code block; its text content is exactly the file's text.
 
-    Material's copy button copies that text (innerText) with trailing whitespace trimmed; the
-    download is the byte-exact copy.
+    Material's copy button copies the `data-copy` text of the nearest element that has one
+    (trailing whitespace trimmed): here the body alone. The download is the byte-exact file.
     """
-    return _JINJA.get_template("template_source.html").render(id=template.id, text=template.text)
+    return _JINJA.get_template("template_source.html").render(
+        id=template.id, text=template.text, copy=copy_text(template)
+    )
 
 
 def download_html(template: Template, href: str) -> str:

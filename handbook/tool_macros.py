@@ -6,6 +6,7 @@ in handbook/jinja/ via handbook.tool_render. Each macro records the data it show
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections.abc import Callable
 
@@ -225,6 +226,10 @@ def register(env, handbook: Handbook) -> None:
             overdue=overdue,
             days=days,
             after=after,
+            # The build date and the window's end dates: "in 10 days" would be wrong tomorrow.
+            today=handbook.today,
+            window_start=handbook.today + dt.timedelta(days=after) if after is not None else None,
+            window_end=handbook.today + dt.timedelta(days=days),
             total=sum(r.tool.cost_per_year or 0 for r in due),
             doc_links=doc_links([r.tool for r in due + overdue]),
             owners=owner_names(),

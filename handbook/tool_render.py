@@ -15,6 +15,7 @@ from jinja2 import Environment, FileSystemBytecodeCache
 from markupsafe import Markup, escape
 
 from handbook.jinja_env import environment
+from handbook.release_formats import long_date
 
 _SAFE_URL = re.compile(r"^(https://|mailto:)[^\s<>\"'()\[\]|`\\]+$")
 
@@ -50,7 +51,7 @@ def _environment() -> Environment:
         # compiled code in the user's temp folder, keyed by each template's source checksum.
         bytecode_cache=FileSystemBytecodeCache(),
     )
-    env.filters.update(url=safe_url, money=money)
+    env.filters.update(url=safe_url, money=money, long_date=long_date)
     return env
 
 

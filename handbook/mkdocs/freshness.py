@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import replace
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -17,10 +18,18 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from handbook.freshness import PageFreshness, Policy, assess, load_policy
+from handbook.freshness import (
+    PageFreshness,
+    Policy,
+    assess,
+    load_policy,
+    source_edit_url,
+    source_view_url,
+)
 from handbook.freshness_render import DASHBOARD_URI, fill_tables
 from handbook.freshness_report import drifted
-from handbook.mkdocs.adapter import add_generated_page, get_handbook, log
+from handbook.generated_freshness import generated_pages
+from handbook.mkdocs.adapter import add_generated_page, get_handbook, log, project_root
 from handbook.mkdocs.state import FreshnessState, build_state
 from handbook.templates import build_templates, versions
 
@@ -52,15 +61,22 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 # After mkdocs-macros (on_page_markdown), so the data a page showed is recorded by now.
 @event_priority(-50)
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if page.file.generated_by:
-        return html
     state = _freshness(config)
     handbook = get_handbook(config)
     src_uri = page.file.src_uri
-    uses = handbook.data_uses.get(src_uri, [])
-    record = assess(
-        src_uri, page.meta, page.markdown or "", handbook.owners, state.policy, handbook.today, uses
-    )
+    view_link = ""
+    if page.file.generated_by:
+        # A template, tool or release page: reviewed, and edited, in the file it is made from.
+        found = _generated(config, state).get(src_uri)
+        if found is None:
+            return html  # the dashboard itself
+        record = found
+        page.edit_url = _source_edit_url(config, record.path) or None
+        view_link = source_view_url(page.edit_url or "", record.source_line)
+    else:
+        uses = handbook.data_uses.get(src_uri, [])
+        meta, body = page.meta, page.markdown or ""
+        record = assess(src_uri, meta, body, handbook.owners, state.policy, handbook.today, uses)
     if page.title:
         record = replace(record, title=str(page.title))
     state.pages[src_uri] = record
@@ -71,7 +87,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     notice = ""
     if record.status != "fresh":
         notice = state.renderer.notice(record, handbook.today, state.edit_links[src_uri])
-    return notice + html + state.renderer.footer(record)
+    return notice + html + state.renderer.footer(record, view_link)
 
 
 def on_env(env, config: MkDocsConfig, files: Files):
@@ -105,6 +121,24 @@ def _freshness(config: MkDocsConfig) -> FreshnessState:
     if state is None:
         raise PluginError("freshness: on_config did not run; list hooks/freshness.py in mkdocs.yml")
     return state
+
+
+def _generated(config: MkDocsConfig, state: FreshnessState) -> dict[str, PageFreshness]:
+    handbook = get_handbook(config)
+    return handbook.memo(
+        "generated_freshness",
+        lambda: {p.src_uri: p for p in generated_pages(handbook, state.policy)},
+    )
+
+
+def _source_edit_url(config: MkDocsConfig, path: str) -> str:
+    """The edit link of a repository file, from repo_url and edit_uri as MkDocs makes them."""
+    docs = Path(config.docs_dir).resolve()
+    try:
+        folder = docs.relative_to(project_root(config)).as_posix()
+    except ValueError:
+        return ""  # docs outside the project: no way to tell where the repository root is
+    return source_edit_url(config.repo_url, config.edit_uri, folder, path)
 
 
 def _fail_on_stale(policy: Policy) -> bool:

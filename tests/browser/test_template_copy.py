@@ -1,4 +1,5 @@
-"""Template pages in Chromium: the copy button and the download give the template's exact text.
+"""Template pages in Chromium: the copy button gives the template's body (no front matter), the
+download the exact file, and neither the preview nor the source is cut off.
 
 Built from a fixture template holding every kind of placeholder a person might write.
 """
@@ -48,6 +49,15 @@ def tab(chromium, template_site_url, requests_seen):
     assert requests_seen.failed == []
 
 
+def _without_front_matter(text: str) -> str:
+    """The file after its closing `---` line, leading blank lines dropped: written out here
+    rather than taken from the engine, so the test does not share the code it checks."""
+    lines = text.splitlines(keepends=True)
+    assert lines[0].strip() == "---"
+    end = next(i for i, line in enumerate(lines[1:], 1) if line.strip() == "---")
+    return "".join(lines[end + 1 :]).lstrip("\n")
+
+
 def _copy(tab) -> str:
     block = tab.locator("[data-template-source]").first
     block.scroll_into_view_if_needed()
@@ -58,15 +68,44 @@ def _copy(tab) -> str:
     return tab.evaluate("navigator.clipboard.readText()")
 
 
-def test_copy_button_copies_every_placeholder_verbatim(tab):
+def test_copy_button_copies_the_body_without_front_matter(tab):
     copied = _copy(tab)
     raw = FIXTURE.read_text(encoding="utf-8")
     # Material trims trailing whitespace from what it copies; everything else is exact.
-    assert copied == raw.rstrip()
+    assert copied == _without_front_matter(raw).rstrip()
+    assert not copied.startswith("---")
+    for key in ("id: placeholders", "version:", "owner:", "last_reviewed:"):
+        assert key not in copied
     for placeholder in ("{{ customer_name }}", "{% if beta %}", "${VAR}", "<customer email>"):
         assert placeholder in copied
+    # The block itself still shows the whole file, front matter included.
     inner = tab.locator("[data-template-source] code").first.inner_text()
     assert inner.rstrip("\n") == raw.rstrip("\n")
+
+
+def test_negative_control_the_whole_file_is_not_what_is_copied(tab):
+    # The same equality fails against the full file: the front matter is what differs.
+    raw = FIXTURE.read_text(encoding="utf-8")
+    copied = _copy(tab)
+    assert copied != raw.rstrip()
+    assert raw.rstrip().endswith(copied)
+
+
+_CLIPPED = """(selector) => [...document.querySelectorAll(selector)].filter(
+    (el) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1
+    || getComputedStyle(el).overflowY === "hidden").length"""
+_BOXES = ".template-preview, .template-preview pre > code, .template-source pre > code"
+
+
+def test_preview_and_source_are_not_clipped(tab):
+    assert tab.locator("[data-template-source] pre > code").count() == 1
+    assert tab.locator(".template-preview").count() == 1
+    assert tab.evaluate(_CLIPPED, _BOXES) == 0
+
+
+def test_negative_control_a_height_limit_is_detected(tab):
+    tab.add_style_tag(content=".md-typeset .template-source pre > code { max-height: 5rem; }")
+    assert tab.evaluate(_CLIPPED, ".template-source pre > code") == 1
 
 
 def test_negative_control_copy_from_another_block_differs(tab):

@@ -1,4 +1,5 @@
-"""The real handbook on the fixed date: every page owned, reviewed and fresh."""
+"""The real handbook on the fixed date: every page owned and reviewed; every hand-written page
+fresh, and of the pages generated from templates and data only the two oldest releases not."""
 
 import json
 
@@ -16,18 +17,31 @@ def written_pages() -> set[str]:
     }
 
 
-def test_every_real_page_is_fresh_and_listed(real_site):
+def generated_sources() -> set[str]:
+    """The files the generated pages are made from: templates, tools.yml, release files."""
+    templates = {f"templates/{p.name}" for p in (ROOT / "templates").glob("*.md")}
+    releases = {f"data/releases/{p.name}" for p in (ROOT / "data" / "releases").glob("*.yml")}
+    return templates | releases | {"data/tools.yml"}
+
+
+def test_every_real_page_is_listed_owned_and_reviewed(real_site):
     records = json.loads((real_site.site / "freshness.json").read_text())
-    # Every written page once; generated pages (tools, releases, templates) are not reviewed.
-    assert sorted(r["path"] for r in records) == sorted(written_pages())
-    stale = [(r["path"], r["status"]) for r in records if r["status"] != "fresh"]
-    assert stale == []
+    docs = [r["path"] for r in records if r["path"].startswith("docs/")]
+    assert sorted(docs) == sorted(written_pages())
+    assert {r["path"] for r in records} - set(docs) == generated_sources()
+    flagged = [(r["path"], r["status"]) for r in records if r["status"] != "fresh"]
+    assert flagged == [
+        ("data/releases/2026-08-05-v3.1.0.yml", "stale"),
+        ("data/releases/2026-08-19-v3.1.1.yml", "due"),
+    ]
     assert all(r["owner"] and r["last_reviewed"] and r["review_by"] for r in records)
 
 
 def test_real_dashboard_and_footer(real_site):
     dashboard = real_site.html("about/freshness/")
-    assert "<strong>100% fresh</strong>" in dashboard
+    records = json.loads((real_site.site / "freshness.json").read_text())
+    fresh = len(records) - 2
+    assert f"<strong>{fresh * 100 // len(records)}% fresh</strong>: {fresh} of" in dashboard
     home = real_site.html("")
     assert "Reviewed on " in home and "next review " in home
     assert "data-freshness=" not in home

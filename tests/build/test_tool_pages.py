@@ -284,6 +284,32 @@ def test_overlaps_and_renewals(site):
     assert 'href="../jira/"' in renewals and "10 days" in renewals and "1,000" in renewals
 
 
+def test_renewals_name_the_build_date_they_count_from(site):
+    # "10 days" is only true on the day of the build: the table says which day that was.
+    renewals = article(site, "tools/renewals/")
+    assert "Days left (as of 21 November 2026)" in renewals
+    assert "<td>1 December 2026</td>" in renewals
+    # Negative control: the bare relative column header is gone.
+    assert "<th>In</th>" not in renewals and ">In<" not in renewals
+
+
+def test_empty_renewal_window_gives_its_dates(tmp_path):
+    tools = tools_yaml(tool("jira", name="Jira", renewal="2027-06-01"))
+    docs = {
+        "index.md": page("# Home\n"),
+        "tools/index.md": macro_page(
+            "Tools", "{{ tool_renewals(30) }}\n\n{{ tool_renewals(60, after=30) }}"
+        ),
+    }
+    nav = "nav:\n  - index.md\n  - Tools:\n      - tools/index.md\n"
+    result = build(make_project(tmp_path, docs, data={"tools.yml": tools}, nav=nav))
+    assert result.ok, result.log
+    html = result.html("tools/")
+    assert "No renewal falls between 21 November 2026 and 21 December 2026" in html
+    assert "after 21 December 2026 and by 20 January 2027" in html
+    assert "days from now" not in html and "in the next" not in html
+
+
 def test_onboarding_macros_list_role_tools_and_people(site):
     html = article(site, "onboarding/")
     tools = html[html.index('id="tools"') : html.index('id="people"')]

@@ -39,8 +39,21 @@ def test_source_block_text_is_the_file_text_exactly(fixture_template):
 def test_source_block_is_marked_with_the_template_id(fixture_template):
     html = tp.source_html(fixture_template)
     assert attribute_values(html, "data-template-source") == ["placeholders"]
-    # No data-copy: Material would copy that attribute instead of the code's text.
-    assert attribute_values(html, "data-copy") == []
+
+
+def test_copy_text_is_the_body_without_front_matter(fixture_template):
+    # Material copies the data-copy attribute instead of the code's text.
+    [copied] = attribute_values(tp.source_html(fixture_template), "data-copy")
+    raw = FIXTURE.read_text(encoding="utf-8")
+    body = raw.split("\n---\n", 1)[1].lstrip("\n")
+    assert copied == body
+    assert copied.startswith("# Call notes")
+    assert "id: placeholders" not in copied and "<customer email>" in copied
+
+
+def test_negative_control_copy_text_differs_from_the_file(fixture_template):
+    [copied] = attribute_values(tp.source_html(fixture_template), "data-copy")
+    assert copied != FIXTURE.read_text(encoding="utf-8")
 
 
 def test_negative_control_unescaped_source_loses_the_angle_brackets(fixture_template):
