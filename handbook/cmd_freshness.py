@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import json
 import sys
+from dataclasses import replace
 
 from handbook.cmd_check import add_root_args
 from handbook.cmd_pages import load_pages
@@ -20,6 +21,7 @@ from handbook.freshness import (
 from handbook.generated_freshness import generated_pages
 from handbook.paths import docs_dir, rel
 from handbook.site_settings import read_site_settings
+from handbook.urls import page_url
 
 # --fail-on due also fails on the statuses worse than due.
 FAIL_ON = {"stale": {"stale"}, "due": {"stale", "due", "unowned", "unreviewed"}}
@@ -54,6 +56,8 @@ def run(args: argparse.Namespace) -> int:
     if args.owner:
         pages = [p for p in pages if p.owner_id in args.owner]
     settings = read_site_settings(root)
+    # URLs as the build makes them, with or without use_directory_urls.
+    pages = [replace(p, site_path=page_url(p.src_uri, settings.use_directory_urls)) for p in pages]
     docs = rel(docs_dir(root), root)
     links = {
         p.src_uri: source_edit_url(settings.repo_url, settings.edit_uri, docs, p.path)

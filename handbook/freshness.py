@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from handbook import urls
 from handbook.data import DataSet
 from handbook.durations import Duration, add_duration, parse_duration
 from handbook.owners import Owner
@@ -97,6 +98,8 @@ class PageFreshness:
     source: str = ""
     source_line: int = 0
     review_key: str = "last_reviewed"
+    # The page's site URL as MkDocs made it (directory URLs or not); None: directory URLs.
+    site_path: str | None = None
 
     @property
     def path(self) -> str:
@@ -105,7 +108,7 @@ class PageFreshness:
 
     @property
     def url(self) -> str:
-        return page_url(self.src_uri)
+        return self.site_path if self.site_path is not None else page_url(self.src_uri)
 
     def days_left(self, today: dt.date) -> int | None:
         return (self.review_by - today).days if self.review_by else None
@@ -137,14 +140,9 @@ def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def page_url(src_uri: str) -> str:
-    """The site URL path of a page with MkDocs' directory URLs: "a/b.md" -> "a/b/"."""
-    stem = src_uri[:-3] if src_uri.endswith(".md") else src_uri
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
+def page_url(src_uri: str, directory_urls: bool = True) -> str:
+    """The site URL path of a page: "a/b.md" -> "a/b/" (or "a/b.html")."""
+    return urls.page_url(src_uri, directory_urls)
 
 
 def edit_url(repo_url: str | None, edit_uri: str | None, src_uri: str) -> str:

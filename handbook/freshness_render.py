@@ -88,6 +88,7 @@ class Renderer:
         today: dt.date,
         edit_links: dict[str, str],
         drift: list[Drift],
+        dashboard_url: str | None = None,
     ) -> tuple[str, dict[str, str]]:
         """Markdown of the dashboard page (about/freshness.md), and its tables by placeholder.
 
@@ -102,7 +103,7 @@ class Renderer:
             return relative_link(DASHBOARD_URI, page.src_uri)
 
         def href(page: PageFreshness) -> str:
-            return relative_url(page_url(DASHBOARD_URI), page.url)
+            return relative_url(dashboard_url or page_url(DASHBOARD_URI), page.url)
 
         def table(rows: list[PageFreshness], with_owner: bool, with_status: bool = True) -> str:
             token = f"HANDBOOKFRESHNESSTABLE{len(tables)}"

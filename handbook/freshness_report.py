@@ -10,6 +10,7 @@ import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from handbook import urls
 from handbook.freshness import STATUSES, PageFreshness, sort_oldest_first
 from handbook.templates import is_drifted, parse_ref
 
@@ -158,9 +159,8 @@ def relative_link(from_src_uri: str, to_src_uri: str) -> str:
 
 
 def relative_url(from_url: str, to_url: str) -> str:
-    """A link between two directory URLs of the built site, e.g. "../../guidelines/x/"."""
-    target = posixpath.relpath(to_url.rstrip("/") or ".", from_url.rstrip("/") or ".")
-    return "./" if target == "." else target + "/"
+    """A link between two URLs of the built site, e.g. "../../guidelines/x/"."""
+    return urls.relative_url(from_url, to_url)
 
 
 def overdue_days(page: PageFreshness, today: dt.date) -> int | None:

@@ -15,6 +15,7 @@ import xml.etree.ElementTree as ET
 from jinja2 import Environment
 from markupsafe import Markup
 
+from handbook import urls
 from handbook.jinja_env import environment
 from handbook.releases import (
     EnablementEntry,
@@ -52,9 +53,9 @@ def page_uri(release: Release) -> str:
     return f"releases/{release.version}.md"
 
 
-def page_url(release: Release) -> str:
-    """The site-relative URL of a release's page (directory URLs)."""
-    return f"releases/{release.version}/"
+def page_url(release: Release, directory_urls: bool = True) -> str:
+    """The site-relative URL of a release's page."""
+    return urls.page_url(page_uri(release), directory_urls)
 
 
 def relative_link(target_src: str, from_page_src: str) -> str:
@@ -64,9 +65,7 @@ def relative_link(target_src: str, from_page_src: str) -> str:
 
 def absolute_url(site_url: str | None, path: str) -> str:
     """`path` under site_url (which may have a sub-path); relative when there is no site_url."""
-    if not site_url:
-        return path
-    return site_url.rstrip("/") + "/" + path.lstrip("/")
+    return urls.absolute_url(site_url, path)
 
 
 def _env() -> Environment:
@@ -137,13 +136,15 @@ def enablement_notes(
 # ---------------------------------------------------------------------------------------------
 
 
-def changelog(releases: list[Release], settings: Settings, site_url: str | None) -> str:
+def changelog(
+    releases: list[Release], settings: Settings, site_url: str | None, directory_urls: bool = True
+) -> str:
     """CHANGELOG.md in Keep a Changelog 1.1.0 form from the customer view, latest first."""
     return _render(
         "changelog.md",
         settings,
         releases=releases,
-        url=lambda release: absolute_url(site_url, page_url(release)),
+        url=lambda release: absolute_url(site_url, page_url(release, directory_urls)),
     )
 
 
@@ -152,7 +153,11 @@ def _rfc822(day: dt.date) -> str:
 
 
 def feed_xml(
-    releases: list[Release], settings: Settings, site_url: str | None, site_name: str
+    releases: list[Release],
+    settings: Settings,
+    site_url: str | None,
+    site_name: str,
+    directory_urls: bool = True,
 ) -> str:
     """An RSS 2.0 feed of the customer view, latest first; ElementTree escapes every value."""
     atom = "http://www.w3.org/2005/Atom"
@@ -160,7 +165,8 @@ def feed_xml(
     rss = ET.Element("rss", {"version": "2.0"})
     channel = ET.SubElement(rss, "channel")
     ET.SubElement(channel, "title").text = f"{settings.product} releases"
-    ET.SubElement(channel, "link").text = absolute_url(site_url, "releases/")
+    index = urls.page_url("releases/index.md", directory_urls)
+    ET.SubElement(channel, "link").text = absolute_url(site_url, index)
     ET.SubElement(
         channel, "description"
     ).text = f"What changed in {settings.product}, release by release ({site_name})."
@@ -178,7 +184,7 @@ def feed_xml(
         ET.SubElement(channel, "lastBuildDate").text = _rfc822(newest)
     for release in releases:
         item = ET.SubElement(channel, "item")
-        link = absolute_url(site_url, page_url(release))
+        link = absolute_url(site_url, page_url(release, directory_urls))
         ET.SubElement(item, "title").text = f"{settings.product} {release.version}: {release.title}"
         ET.SubElement(item, "link").text = link
         ET.SubElement(item, "guid", {"isPermaLink": "true" if site_url else "false"}).text = link

@@ -14,6 +14,7 @@ class SiteSettings:
     site_url: str = ""
     repo_url: str = ""
     edit_uri: str | None = None
+    use_directory_urls: bool = True
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -45,4 +46,5 @@ def read_site_settings(root: Path) -> SiteSettings:
     site_url = str(data.get("site_url") or "")
     if site_url and not site_url.endswith("/"):
         site_url += "/"
-    return SiteSettings(site_url, repo_url, edit_uri)
+    directory_urls = data.get("use_directory_urls", True) is not False
+    return SiteSettings(site_url, repo_url, edit_uri, directory_urls)

@@ -14,6 +14,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemBytecodeCache
 from markupsafe import Markup, escape
 
+from handbook import urls
 from handbook.jinja_env import environment
 from handbook.release_formats import long_date
 
@@ -40,9 +41,7 @@ def doc_link(target: str, from_src_uri: str) -> str:
 
 def url_link(target_url: str, from_url: str) -> str:
     """Relative URL from the page at site URL `from_url` to `target_url` (both site-relative)."""
-    start = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url)
-    rel = posixpath.relpath(target_url or ".", start.rstrip("/") or ".")
-    return rel + "/" if target_url.endswith("/") and not rel.endswith("/") else rel
+    return urls.relative_url(from_url, target_url)
 
 
 def _environment() -> Environment:

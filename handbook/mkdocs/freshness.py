@@ -77,6 +77,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         uses = handbook.data_uses.get(src_uri, [])
         meta, body = page.meta, page.markdown or ""
         record = assess(src_uri, meta, body, handbook.owners, state.policy, handbook.today, uses)
+    # MkDocs' own URL for the page, right with or without use_directory_urls.
+    record = replace(record, site_path=page.file.url)
     if page.title:
         record = replace(record, title=str(page.title))
     state.pages[src_uri] = record
@@ -99,7 +101,9 @@ def on_env(env, config: MkDocsConfig, files: Files):
     dashboard = files.get_file_from_path(DASHBOARD_URI)
     if dashboard is None or dashboard.page is None:
         raise PluginError(f"freshness: generated page {DASHBOARD_URI} went missing")
-    markdown, tables = state.renderer.dashboard(pages, handbook.today, links, drift)
+    markdown, tables = state.renderer.dashboard(
+        pages, handbook.today, links, drift, dashboard_url=dashboard.url
+    )
     dashboard.page.markdown = markdown
     # Its tables repeat every page title: kept out of search, so searches find the pages.
     dashboard.page.meta["search"] = {"exclude": True}

@@ -48,9 +48,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         )
     view = rel.customer_view(releases, settings)
     site_url = config.site_url or None
-    feed = formats.feed_xml(view, settings, site_url, config.site_name)
+    directory_urls = config.use_directory_urls
+    feed = formats.feed_xml(view, settings, site_url, config.site_name, directory_urls)
     _add(files, File.generated(config, formats.FEED_PATH, content=feed))
-    changelog = formats.changelog(view, settings, site_url)
+    changelog = formats.changelog(view, settings, site_url, directory_urls)
     _add(files, RawMarkdownFile.generated(config, formats.CHANGELOG_PATH, content=changelog))
     return files
 
