@@ -42,7 +42,7 @@ STATUS_MEANINGS = {
 }
 STATUS_COLOURS = {
     "stale": "#c62828",
-    "due": "#ef6c00",
+    "due": "#b45309",
     "unowned": "#6a1b9a",
     "unreviewed": "#546e7a",
     "fresh": "#2e7d32",

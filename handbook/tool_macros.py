@@ -20,7 +20,7 @@ from handbook.tools import ACTIVE_RINGS, RINGS, SOURCE, Tool, ToolStack, load_to
 from handbook.validate import DataUse, Handbook
 
 # Fill colours per ring: mid-tones readable on the light and the dark palette.
-BLIP_FILL = {"adopt": "#2e7d32", "trial": "#1565c0", "assess": "#ef6c00", "hold": "#c62828"}
+BLIP_FILL = {"adopt": "#2e7d32", "trial": "#1565c0", "assess": "#b45309", "hold": "#c62828"}
 
 
 def stack_of(handbook: Handbook) -> ToolStack:

@@ -21,6 +21,11 @@ def page_url(src_uri: str, directory_urls: bool = True) -> str:
     return f"{stem}/"
 
 
+def site_path(file_url: str) -> str:
+    """MkDocs' File.url as a site path: the home page's "./" becomes ""."""
+    return "" if file_url in ("./", ".") else file_url
+
+
 def relative_url(from_url: str, to_url: str) -> str:
     """A link from the page at site URL `from_url` to `to_url` (both site-relative)."""
     start = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url)

@@ -249,7 +249,8 @@ def scale_data(source: Path, project: Path, pages: int) -> tuple[list[str], list
     errors.
     """
     data = project / "data"
-    shutil.copytree(source / "data", data)
+    # The source's content rules are about its own pages, not the generated ones.
+    shutil.copytree(source / "data", data, ignore=shutil.ignore_patterns("content_rules.yml"))
     factor = max(1, pages // 250)
     owner_ids = scale_owners(source / "data" / "owners.yml", data / "owners.yml", pages)
     scaled = []

@@ -18,6 +18,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from handbook import urls
 from handbook.freshness import (
     PageFreshness,
     Policy,
@@ -78,7 +79,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         meta, body = page.meta, page.markdown or ""
         record = assess(src_uri, meta, body, handbook.owners, state.policy, handbook.today, uses)
     # MkDocs' own URL for the page, right with or without use_directory_urls.
-    record = replace(record, site_path=page.file.url)
+    record = replace(record, site_path=urls.site_path(page.file.url))
     if page.title:
         record = replace(record, title=str(page.title))
     state.pages[src_uri] = record
@@ -102,7 +103,7 @@ def on_env(env, config: MkDocsConfig, files: Files):
     if dashboard is None or dashboard.page is None:
         raise PluginError(f"freshness: generated page {DASHBOARD_URI} went missing")
     markdown, tables = state.renderer.dashboard(
-        pages, handbook.today, links, drift, dashboard_url=dashboard.url
+        pages, handbook.today, links, drift, dashboard_url=urls.site_path(dashboard.url)
     )
     dashboard.page.markdown = markdown
     # Its tables repeat every page title: kept out of search, so searches find the pages.

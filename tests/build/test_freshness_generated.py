@@ -16,6 +16,7 @@ import json
 import re
 import subprocess
 import sys
+from html import unescape
 from urllib.parse import urljoin
 
 import pytest
@@ -169,7 +170,8 @@ def _attention_rows(html: str) -> list[tuple[str, str, str]]:
     section = html[html.index('id="needs-attention"') : html.index('id="status-by-section"')]
     rows = []
     for part in re.split(r"<h3[^>]*>", section)[1:]:
-        owner = re.sub(r"<[^>]+>|&para;|¶", "", part[: part.index("</h3>")]).strip()
+        owner = unescape(re.sub(r"<[^>]+>|&para;|¶", "", part[: part.index("</h3>")]))
+        owner = owner.replace("¶", "").strip()
         for status, href in re.findall(r'<tr data-status="(\w+)"><td><a href="([^"]+)"', part):
             rows.append((owner, status, href))
     return rows
