@@ -31,7 +31,7 @@ def test_starter_builds_its_pages_templates_and_dashboard(starter):
     assert (starter.site / "freshness.json").is_file()
     # The site name is written as a YAML string and shown as text, not markup.
     article = starter.html("").split("<article", 1)[1]
-    assert "Acme: &quot;Ops&quot; &lt;b&gt;" in article or "Acme: \"Ops\" &lt;b&gt;" in article
+    assert "Acme: &quot;Ops&quot; &lt;b&gt;" in article or 'Acme: "Ops" &lt;b&gt;' in article
     assert "<b>" not in article
 
 
