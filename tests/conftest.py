@@ -18,6 +18,10 @@ def _folder(path: str) -> str:
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        # These build the whole handbook (once per run, but still the longest builds).
+        if {"real_site", "browser_site"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
     rank = {name: i for i, name in enumerate(ORDER)}
     items.sort(key=lambda item: rank.get(_folder(item.nodeid), len(ORDER)))
 
