@@ -14,7 +14,12 @@ SERVE_FLAGS ?=
 # Material for MkDocs prints an end-of-life notice on every build; keep real warnings visible.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve serve-fast build test lint linkcheck bench check clean install actionlint node-tools
+# Two workers (this project's machines have 2 cores); a module stays on one worker, so its
+# module-scoped build runs once, and the slowest folders start first (tests/conftest.py).
+# With -n 3 the browser search test times out: its query races the search index build.
+PYTEST_PARALLEL ?= -n 2 --dist loadscope --no-loadscope-reorder
+
+.PHONY: serve serve-fast build test test-fast lint linkcheck bench check clean install actionlint node-tools
 
 $(STAMP): requirements.txt pyproject.toml setup.py handbook/__init__.py
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required")'
@@ -62,7 +67,15 @@ linkcheck: build
 
 test: $(STAMP) node-tools
 	$(PY) -m ruff check .
-	$(PY) -m pytest
+	$(PY) -m ruff format --check .
+	$(PY) -m pytest $(PYTEST_PARALLEL)
+
+# Unit, hook and repository tests only: no whole-handbook build, browser or wheel install;
+# test by test (--dist load), as these modules have no expensive module-scoped fixture.
+test-fast: $(STAMP) node-tools
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m pytest -n 3 --dist load -m "not slow and not browser" tests/unit tests/hooks tests/repo
 
 # e.g. make bench BENCH_FLAGS="--sizes 500,1000 --runs 5"; see engine-docs/performance.md.
 BENCH_FLAGS ?=

@@ -4,14 +4,52 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import ROOT, BuildResult, build
+from tests.helpers import ROOT, BuildResult, build, shared
+
+# Longest-running folders first, so under xdist (`--dist loadscope --no-loadscope-reorder`)
+# the e2e and browser tests start at once and the short modules fill in around them.
+ORDER = ["e2e", "browser", "build", "hooks", "repo", "unit"]
+
+
+def _folder(path: str) -> str:
+    parts = path.split("::")[0].split("/")
+    return parts[1] if len(parts) > 2 and parts[0] == "tests" else ""
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        # These build the whole handbook (once per run, but still the longest builds).
+        if {"real_site", "browser_site"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+    rank = {name: i for i, name in enumerate(ORDER)}
+    items.sort(key=lambda item: rank.get(_folder(item.nodeid), len(ORDER)))
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    """With --dist loadscope: one module per worker, so a module-scoped build runs once, except
+    that the browser folder (one session-scoped site and Chromium) is a single unit and each
+    e2e case is its own (they share the engine through `shared`), so both can run at once."""
+    if config.getvalue("dist") != "loadscope":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class Scheduler(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            folder = _folder(nodeid)
+            if folder == "browser":
+                return "tests/browser"
+            if folder == "e2e":
+                return nodeid
+            return super()._split_scope(nodeid)
+
+    return Scheduler(config, log)
 
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
-    """The real handbook, built once per test session with --strict."""
-    site = tmp_path_factory.mktemp("real-site") / "site"
-    return build(ROOT, site)
+    """The real handbook, built once per test run with --strict."""
+    return shared(tmp_path_factory, "real-site", lambda folder: build(ROOT, folder / "site"))
 
 
 @pytest.fixture()

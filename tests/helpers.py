@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
+import pickle
 import re
 import shutil
 import subprocess
@@ -34,6 +36,23 @@ class BuildResult:
 
     def warnings(self) -> list[str]:
         return [line for line in self.log.splitlines() if line.startswith(("WARNING", "ERROR"))]
+
+
+def shared(tmp_path_factory, name: str, make):
+    """`make(folder)` once per test run, even across xdist workers: the first worker to get
+    here builds under a file lock in the run's shared temporary folder; the others reuse it."""
+    base = tmp_path_factory.getbasetemp()
+    # Under xdist each worker's basetemp is a subfolder (popen-gwN) of the run's.
+    root = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    folder = root / f"shared-{name}"
+    done = folder / "result.pickle"
+    with (root / f"shared-{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            folder.mkdir(exist_ok=True)
+            result = make(folder)
+            done.write_bytes(pickle.dumps(result))
+        return pickle.loads(done.read_bytes())
 
 
 def mkdocs_env(today: str = FIXED_TODAY, **extra: str) -> dict[str, str]:

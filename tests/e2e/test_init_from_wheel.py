@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from handbook import __version__
-from tests.helpers import ROOT
+from tests.helpers import ROOT, shared
 
 pytestmark = pytest.mark.slow
 
@@ -31,7 +31,11 @@ def run(cmd: list[str], cwd: Path, env: dict[str, str], timeout: int = 600) -> s
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory) -> tuple[Path, dict[str, str]]:
-    work = tmp_path_factory.mktemp("e2e")
+    # Built once per run: under xdist the two cases run on two workers and share it.
+    return shared(tmp_path_factory, "e2e-engine", install_engine)
+
+
+def install_engine(work: Path) -> tuple[Path, dict[str, str]]:
     wheels = work / "wheels"
     # Built from a copy: setuptools writes build/ and *.egg-info beside the sources.
     source = work / "source"
