@@ -4,7 +4,11 @@ import datetime as dt
 import itertools
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from handbook.frontmatter import parse_page
 from handbook.review import ReviewError, set_last_reviewed
 from tests.helpers import handbook_cli
 
@@ -171,3 +175,46 @@ def test_cli_review_refuses_files_outside_docs_and_templates(tmp_path):
     assert readme.read_bytes() == b"# Read me\n"
     assert outside.read_bytes() == b"# Not ours\n"
     assert (tmp_path / "docs" / "escape.md").is_symlink()
+
+
+# ---------------------------------------------------------------------------------------------
+# Property: whatever the page, `handbook review` changes the review date and nothing else, or
+# refuses and changes nothing.
+
+
+KEYS = st.sampled_from(["owner", "title", "tags", "review_every", "description", "x_y"])
+SCALARS = st.one_of(
+    st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=20),
+    st.integers(-5, 5),
+    st.dates(dt.date(2000, 1, 1), dt.date(2030, 12, 31)),
+)
+
+
+@st.composite
+def pages(draw) -> str:
+    meta = draw(st.dictionaries(KEYS, SCALARS, max_size=4))
+    if draw(st.booleans()):
+        meta["last_reviewed"] = draw(st.dates(dt.date(2000, 1, 1), dt.date(2030, 12, 31)))
+    body = draw(st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=60))
+    if not meta and draw(st.booleans()):
+        return body
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=draw(st.booleans()))
+    return f"---\n{front}---\n{body}"
+
+
+@settings(max_examples=150, deadline=None)
+@given(pages())
+def test_review_changes_only_the_date_or_refuses(text):
+    try:
+        updated = set_last_reviewed(text, DAY)
+    except ReviewError:
+        return  # refused: the CLI then leaves the file as it was
+    before, before_problems = parse_page(text, "page")
+    after, after_problems = parse_page(updated, "page")
+    assert after_problems == []
+    assert after.meta["last_reviewed"] == DAY
+    others = {k: v for k, v in after.meta.items() if k != "last_reviewed"}
+    if not before_problems and before.has_front_matter:
+        assert others == {k: v for k, v in before.meta.items() if k != "last_reviewed"}
+        assert after.body == before.body
+    assert set_last_reviewed(updated, DAY) == updated  # a second review changes nothing
