@@ -89,6 +89,32 @@ def validate_doc(doc: YamlDoc, schema: dict) -> list[Problem]:
     return sorted(problems)
 
 
+# C0 controls other than tab and line breaks, and DEL: no page, feed or JSON should carry them
+# (a YAML "\x07" escape gets one past the parser, and makes feed.xml not well-formed).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def control_characters(doc: YamlDoc) -> list[Problem]:
+    """A problem at each text value that holds a control character."""
+    problems = []
+
+    def walk(value: Any, path: tuple) -> None:
+        if isinstance(value, str):
+            found = _CONTROL.search(value)
+            if found:
+                message = f"control character U+{ord(found.group()):04X} in text; remove it"
+                problems.append(Problem(doc.file, doc.line_of(path), message, key_path(path)))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, (*path, key))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                walk(item, (*path, i))
+
+    walk(doc.data, ())
+    return problems
+
+
 # Schema file name -> schema; raises KeyError for a name it does not have.
 SchemaSource = Callable[[str], dict]
 
@@ -120,7 +146,7 @@ def load_file(
         known = ", ".join(f"schema/{name}" for name in schemas.names())
         message = f"schema {ref} is not one of the engine's schemas ({known})"
         return doc, [Problem(name, 1, message)]
-    return doc, validate_doc(doc, schema)
+    return doc, validate_doc(doc, schema) + control_characters(doc)
 
 
 @contextmanager

@@ -167,3 +167,14 @@ def test_drift_names_a_missing_and_a_changed_copy(tmp_path):
     assert found[0].startswith("data/schema/owners.schema.json:1: differs from the engine's")
     assert found[1].startswith("data/schema/tools.schema.json: missing")
     assert all("handbook upgrade" in f for f in found)
+
+
+def test_a_control_character_escaped_into_text_is_refused_at_its_line(tmp_path):
+    text = HEADER + 'items:\n  - id: a\n    answer: "ring \\x07 bell"\n'
+    (problem,) = load_dataset(project(tmp_path, {"x.yml": text})).problems
+    assert str(problem) == (
+        "data/x.yml:4: items[0].answer: control character U+0007 in text; remove it"
+    )
+    # Tabs and line breaks are text, not control characters to refuse.
+    fine = HEADER + 'items:\n  - id: a\n    answer: "tab\\there\\nand a line"\n'
+    assert load_dataset(project(tmp_path / "fine", {"x.yml": fine})).problems == []
