@@ -28,8 +28,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 def pytest_xdist_make_scheduler(config: pytest.Config, log):
     """With --dist loadscope: one module per worker, so a module-scoped build runs once, except
-    that the browser folder (one session-scoped site and Chromium) is a single unit and each
-    e2e case is its own (they share the engine through `shared`), so both can run at once."""
+    that each e2e case is its own unit (they share the engine through `shared`, as the browser
+    modules share their site), so the long ones run at once on both workers."""
     if config.getvalue("dist") != "loadscope":
         return None
     from xdist.scheduler import LoadScopeScheduling
@@ -37,8 +37,6 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log):
     class Scheduler(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
             folder = _folder(nodeid)
-            if folder == "browser":
-                return "tests/browser"
             if folder == "e2e":
                 return nodeid
             return super()._split_scope(nodeid)

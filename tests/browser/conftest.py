@@ -17,7 +17,7 @@ from urllib.parse import urlparse
 import pytest
 
 from handbook.static_server import serve
-from tests.helpers import ROOT, build
+from tests.helpers import ROOT, build, shared
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -45,30 +45,38 @@ def require_browser() -> None:
 
 @pytest.fixture(scope="session")
 def browser_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real handbook with one page made stale, built once per run (shared by workers)."""
     require_browser()
-    work = tmp_path_factory.mktemp("browser-site")
-    project = work / "project"
-    shutil.copytree(
-        ROOT,
-        project,
-        ignore=shutil.ignore_patterns(
-            ".venv",
-            ".git",
-            "site",
-            "test-output",
-            "bench-output",
-            "__pycache__",
-            "node_modules",
-            ".pytest_cache",
-        ),
-    )
-    page = project / "docs" / STALE_PAGE
-    text = page.read_text(encoding="utf-8")
-    stale = re.sub(r"(?m)^last_reviewed: .*$", f"last_reviewed: {STALE_REVIEWED}", text, count=1)
-    page.write_text(stale, encoding="utf-8")
-    result = build(project, work / "site")
-    assert result.ok, result.log
-    return result.site
+
+    def make(work: Path) -> Path:
+        project = work / "project"
+        shutil.copytree(
+            ROOT,
+            project,
+            ignore=shutil.ignore_patterns(
+                ".venv",
+                ".git",
+                ".tools",
+                "site",
+                "build",
+                "test-output",
+                "bench-output",
+                "__pycache__",
+                "node_modules",
+                ".pytest_cache",
+            ),
+        )
+        page = project / "docs" / STALE_PAGE
+        text = page.read_text(encoding="utf-8")
+        stale = re.sub(
+            r"(?m)^last_reviewed: .*$", f"last_reviewed: {STALE_REVIEWED}", text, count=1
+        )
+        page.write_text(stale, encoding="utf-8")
+        result = build(project, work / "site")
+        assert result.ok, result.log
+        return result.site
+
+    return shared(tmp_path_factory, "browser-site", make)
 
 
 @pytest.fixture(scope="session")

@@ -48,3 +48,28 @@ def test_radar_has_a_legend_for_every_ring(page, base_url):
     legend = page.locator(".tool-legend li")
     assert legend.count() == 4
     assert [t.split()[0] for t in legend.all_inner_texts()] == ["adopt", "trial", "assess", "hold"]
+
+
+WIDE_TABLE_PAGES = [
+    "tools/",
+    "tools/renewals/",
+    "about/freshness/",
+    "templates/prd/",
+    "releases/enablement/",
+    "guidelines/bug-triage/",
+]
+
+OVERFLOWING_TABLES = """() => [...document.querySelectorAll('article table')].filter(table => {
+    const box = table.closest('.md-typeset__scrollwrap, .tool-chart') || table.parentElement;
+    const style = getComputedStyle(box);
+    const scrolls = ['auto', 'scroll'].includes(style.overflowX);
+    return table.scrollWidth > box.clientWidth + 1 && !scrolls;
+}).length"""
+
+
+@pytest.mark.parametrize("path", WIDE_TABLE_PAGES)
+def test_tables_scroll_inside_the_page_on_a_phone(phone, base_url, path):
+    phone.goto(base_url + path)
+    phone.wait_for_load_state("load")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], path
+    assert phone.evaluate(OVERFLOWING_TABLES) == 0, path

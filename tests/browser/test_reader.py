@@ -11,10 +11,23 @@ from tests.browser.conftest import screenshot
 pytestmark = pytest.mark.browser
 
 
+# Material's search index loads in a web worker; a query typed before it is ready is dropped.
+SEARCH_READY = """() => {
+    const meta = document.querySelector('.md-search-result__meta');
+    return meta !== null && meta.textContent.trim() && !/initializing/i.test(meta.textContent);
+}"""
+
+
+def search(page, query: str) -> None:
+    """Open search, wait for the index, and type (Material searches on key events)."""
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.wait_for_function(SEARCH_READY, timeout=30_000)
+    page.locator("input.md-search__input").press_sequentially(query)
+
+
 def test_search_finds_the_experimentation_guideline(page, base_url):
     page.goto(base_url)
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator("input.md-search__input").fill("experiment")
+    search(page, "experiment")
     results = page.locator(".md-search-result__item a")
     # Results are rendered as the index answers; wait for the one we want, not the first.
     target = results.filter(has=page.locator("h1", has_text=re.compile("xperiment"))).first
@@ -27,8 +40,7 @@ def test_search_finds_the_experimentation_guideline(page, base_url):
 def test_search_for_nonsense_finds_nothing(page, base_url):
     # Negative control for the search test: results must depend on the query.
     page.goto(base_url)
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator("input.md-search__input").fill("qwxzvbnm")
+    search(page, "qwxzvbnm")
     page.locator(".md-search-result__meta").wait_for(timeout=10_000)
     page.wait_for_timeout(500)
     assert page.locator(".md-search-result__item").count() == 0
