@@ -8,9 +8,10 @@ from pathlib import Path
 
 from handbook.content_rules import check_content, load_rules, pages_of
 from handbook.engine_files import compatibility
-from handbook.pages import check_pages, page_texts
+from handbook.pages import check_pages, check_tags, iter_pages, page_texts
 from handbook.paths import ProjectNotFound, docs_dir, find_root
 from handbook.problems import errors
+from handbook.site_settings import read_site_settings
 from handbook.validate import load_handbook
 
 
@@ -42,6 +43,11 @@ def run(args: argparse.Namespace) -> int:
         return 2
     problems = list(handbook.problems)
     problems += check_pages(docs_dir(root), root, handbook.owners, handbook.today)
+    allowed = read_site_settings(root).tags_allowed
+    if allowed:
+        for page, parse_problems in iter_pages(docs_dir(root), root):
+            if not parse_problems:
+                problems += check_tags(page, allowed)
     rules = load_rules(handbook.dataset)
     if rules.rules or rules.facts:
         problems += check_content(rules, pages_of(page_texts(docs_dir(root))))

@@ -66,6 +66,23 @@ def iter_pages(docs: Path, root: Path) -> Iterator[tuple[Page, list[Problem]]]:
         yield parse_page(text, name)
 
 
+def check_tags(page: Page, allowed: tuple[str, ...]) -> list[Problem]:
+    """Tags outside the tags plugin's tags_allowed list (mkdocs.yml), which the build refuses."""
+    tags = page.meta.get("tags")
+    if not isinstance(tags, list):
+        return []
+    return [
+        Problem(
+            page.file,
+            page.line_of("tags"),
+            f"tag {tag!r} is not in tags_allowed in mkdocs.yml; use one of: {', '.join(allowed)}",
+            key="tags",
+        )
+        for tag in tags
+        if str(tag) not in allowed
+    ]
+
+
 def page_texts(docs: Path) -> dict[str, str]:
     """Published pages' text by docs-relative path (hidden folders skipped, unreadable ones too:
     the front matter checks report those)."""

@@ -15,6 +15,8 @@ class SiteSettings:
     repo_url: str = ""
     edit_uri: str | None = None
     use_directory_urls: bool = True
+    # The tags plugin's closed list, when mkdocs.yml sets one (the build refuses other tags).
+    tags_allowed: tuple[str, ...] | None = None
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -47,4 +49,13 @@ def read_site_settings(root: Path) -> SiteSettings:
     if site_url and not site_url.endswith("/"):
         site_url += "/"
     directory_urls = data.get("use_directory_urls", True) is not False
-    return SiteSettings(site_url, repo_url, edit_uri, directory_urls)
+    return SiteSettings(site_url, repo_url, edit_uri, directory_urls, _tags_allowed(data))
+
+
+def _tags_allowed(data: dict) -> tuple[str, ...] | None:
+    for plugin in data.get("plugins") or []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("tags"), dict):
+            allowed = plugin["tags"].get("tags_allowed")
+            if isinstance(allowed, list) and allowed:
+                return tuple(str(tag) for tag in allowed)
+    return None

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.helpers import ROOT, NavItem, build, make_project, nav_items, page
+from tests.helpers import ROOT, NavItem, build, handbook_cli, make_project, nav_items, page
 
 GUIDELINES = sorted(
     p.stem for p in (ROOT / "docs" / "guidelines").glob("*.md") if p.name != "index.md"
@@ -85,6 +85,15 @@ def test_a_tag_outside_the_allowed_list_fails_the_build(tmp_path):
     assert not result.ok
     assert "Tags not in allow list: qualty" in result.log
     assert "guidelines/a.md" in result.log
+
+
+def test_handbook_check_refuses_the_same_tag_with_its_line(tmp_path):
+    build_tagged_page(tmp_path, "[quality, qualty]")
+    project = tmp_path / "project"
+    result = handbook_cli("check", "--root", str(project), "--today", "2026-11-21")
+    assert result.returncode == 1
+    assert "docs/guidelines/a.md:4: tags: tag 'qualty' is not in tags_allowed" in result.stderr
+    assert "'quality' is not" not in result.stderr
 
 
 def test_allowed_tags_build_clean(tmp_path):
