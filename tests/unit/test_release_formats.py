@@ -3,6 +3,7 @@
 import dataclasses
 import datetime as dt
 import html
+import re
 
 import feedparser
 import keepachangelog
@@ -298,3 +299,21 @@ def test_feed_without_releases_or_site_url_is_still_valid():
     feed = feedparser.parse(xml)
     assert feed.bozo == 0 and feed.entries == []
     assert feed.feed.link == "releases/"
+
+
+def test_enablement_notes_open_each_release_with_an_at_a_glance_table(data):
+    releases, settings, _ = views(data)
+    entries = rel.enablement_view(releases)
+    html = to_html(fmt.enablement_notes(entries, settings, "releases/x.md", TODAY))
+    briefed = sum(len(entry.briefed) for entry in entries)
+    assert briefed > 0
+    # One row per briefed change, each saying who may hear it and who has notes.
+    rows = re.findall(
+        r"<tr>\s*<td>(.*?)</td>\s*<td>(.*?)</td>\s*<td>(.*?)</td>\s*<td>(.*?)</td>", html, re.S
+    )
+    assert len(rows) == briefed
+    assert {tell for _, _, tell, _ in rows} <= {"yes", "<strong>no, internal only</strong>"}
+    assert any("Sales and CS" in notes for *_, notes in rows)
+    # Negative control: a release with nothing to brief gets no table.
+    empty = [rel.EnablementEntry(e.release, (), e.other) for e in entries[:1]]
+    assert "<table>" not in to_html(fmt.enablement_notes(empty, settings, "releases/x.md", TODAY))
