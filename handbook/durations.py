@@ -37,7 +37,20 @@ def parse_duration(text: object) -> Duration:
     count = int(match.group(1))
     if count == 0:
         raise ValueError(f"{text!r} is zero; a review interval must be at least one day")
-    return Duration(count, _UNITS[match.group(2).lower()])
+    duration = Duration(count, _UNITS[match.group(2).lower()])
+    if _days_at_most(duration) > MAX_DAYS:
+        raise ValueError(f"{text!r} is longer than {MAX_YEARS} years; review at least that often")
+    return duration
+
+
+# A review interval beyond this is a typo (and far enough out to overflow a date).
+MAX_YEARS = 10
+MAX_DAYS = MAX_YEARS * 366
+_DAYS_PER = {"days": 1, "weeks": 7, "months": 31, "years": 366}
+
+
+def _days_at_most(duration: Duration) -> int:
+    return duration.count * _DAYS_PER[duration.unit]
 
 
 def add_months(day: dt.date, months: int) -> dt.date:

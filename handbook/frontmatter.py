@@ -42,6 +42,10 @@ def parse_page(text: str, file: str) -> tuple[Page, list[Problem]]:
     """Parse a page; problems (bad YAML, not a mapping) come back instead of raising."""
     raw, body = split(text)
     if raw is None:
+        if re.match(r"^\ufeff?---[ \t]*\r?\n", text):
+            # It would be published as page text, keys and all.
+            message = "front matter starts with --- but has no closing --- line; add one"
+            return Page(file, {}, body), [Problem(file, 1, message)]
         return Page(file, {}, body), []
     try:
         # The YAML starts on line 2, after the opening fence.

@@ -19,7 +19,7 @@ PageCheck = Callable[[Page, dict, dt.date], list[Problem]]
 
 def check_owner(page: Page, owners: dict, _today: dt.date) -> list[Problem]:
     owner = page.meta.get("owner")
-    if owner is None or owner in owners:
+    if owner is None or (isinstance(owner, str) and owner in owners):
         return []
     if not isinstance(owner, str):
         return [

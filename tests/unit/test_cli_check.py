@@ -103,3 +103,35 @@ def test_alias_in_data_fails_check_with_file_and_line(tmp_path):
     assert result.returncode == 1
     assert "data/owners.yml:" in result.stderr and "YAML aliases are not allowed" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+BAD_FRONT_MATTER = {
+    "absurd review interval": (
+        "---\nowner: product-ops\nlast_reviewed: 2026-11-01\n"
+        "review_every: 999999 years\n---\n# A\n",
+        "docs/a.md:4: review_every: '999999 years' is longer than 10 years",
+    ),
+    "owner as a list": (
+        "---\nowner: [product-ops, design]\nlast_reviewed: 2026-11-01\n---\n# A\n",
+        "docs/a.md:2: owner must be an owner id, not ['product-ops', 'design']",
+    ),
+    "unterminated front matter": (
+        "---\nowner: product-ops\nlast_reviewed: 2026-11-01\n\n# A\n",
+        "docs/a.md:1: front matter starts with --- but has no closing --- line",
+    ),
+}
+
+
+def test_bad_front_matter_is_refused_with_its_line_never_a_traceback(tmp_path):
+    for i, (name, (text, expected)) in enumerate(BAD_FRONT_MATTER.items()):
+        (tmp_path / str(i)).mkdir()
+        project = make_project(tmp_path / str(i), {"a.md": text}, nav="nav:\n  - a.md\n")
+        result = run_check(project)
+        assert result.returncode == 1, name
+        assert expected in result.stderr, (name, result.stderr)
+        assert "Traceback" not in result.stderr, name
+    # Negative control: the same page with sane values passes.
+    (tmp_path / "good").mkdir()
+    good = "---\nowner: product-ops\nlast_reviewed: 2026-11-01\nreview_every: 10 years\n---\n# A\n"
+    project = make_project(tmp_path / "good", {"a.md": good}, nav="nav:\n  - a.md\n")
+    assert run_check(project).returncode == 0
