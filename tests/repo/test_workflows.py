@@ -78,3 +78,12 @@ def test_actions_are_pinned_to_exact_versions():
 def test_pin_check_catches_a_moving_tag():
     text = "steps:\n  - uses: actions/checkout@v4\n  - uses: actions/setup-python@v5.3.0\n"
     assert unpinned(text) == ["uses: actions/checkout@v4"]
+
+
+def test_the_starters_workflows_pass_actionlint():
+    # What `handbook init` writes (stored as dot-github/ in the package).
+    starter = sorted((ROOT / "handbook" / "starter" / "dot-github" / "workflows").glob("*.yml"))
+    assert starter
+    result = actionlint(*starter)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"{len(starter)} workflow(s) checked, 0 problem(s)" in result.stdout
