@@ -86,12 +86,31 @@ def upgrade_writes(root: Path) -> tuple[list[Write], list[Problem]]:
             writes.append(Write(f"{schemas.SCHEMA_DIR}/{name}", text, why))
     config = root / "mkdocs.yml"
     if config.is_file():
-        listed = listed_hooks(config.read_text(encoding="utf-8"))
+        text = config.read_text(encoding="utf-8")
+        listed = listed_hooks(text)
         for job in HOOK_JOBS:
             if hook_path(job) not in listed:
                 message = f"hooks: add `  - {hook_path(job)}` (the engine's {job} hook)"
                 manual.append(Problem("mkdocs.yml", 0, message))
+        manual += config_problems(text)
     return writes, manual
+
+
+MACROS_MODULE = "handbook.mkdocs.macros"
+
+
+def config_problems(mkdocs_yml: str) -> list[Problem]:
+    """mkdocs.yml settings an earlier engine needed that this one does not load."""
+    problems = []
+    for number, line in enumerate(mkdocs_yml.splitlines(), start=1):
+        if re.match(r"\s*modules:", line) and "handbook" in line and MACROS_MODULE not in line:
+            message = f"macros modules: use [{MACROS_MODULE}] (the engine's macros moved in 0.3.0)"
+            problems.append(Problem("mkdocs.yml", number, message))
+        for old in ("assets/stylesheets/drafts.css", "assets/stylesheets/freshness.css"):
+            if old in line:
+                message = f"extra_css: remove {old}; the engine adds its own stylesheets"
+                problems.append(Problem("mkdocs.yml", number, message))
+    return problems
 
 
 def compatibility(root: Path) -> list[Problem]:

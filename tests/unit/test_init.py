@@ -176,3 +176,16 @@ def test_upgrade_restores_engine_files_and_keeps_a_teams_own_hook(handbook_dir):
     (handbook_dir / "hooks" / "drafts.py").write_text(hook_text("drafts"))
     again = handbook_cli("upgrade", "--root", str(handbook_dir))
     assert again.returncode == 0 and "engine files match handbook" in again.stdout
+
+
+def test_check_names_a_0_2_0_config_and_how_to_fix_it(handbook_dir):
+    config = handbook_dir / "mkdocs.yml"
+    text = config.read_text().replace(
+        "modules: [handbook.mkdocs.macros]", "modules: [handbook.macros]"
+    )
+    config.write_text(text + "extra_css:\n  - assets/stylesheets/freshness.css\n")
+    result = handbook_cli("check", "--root", str(handbook_dir), "--today", "2026-11-21")
+    assert "use [handbook.mkdocs.macros] (the engine's macros moved in 0.3.0)" in result.stderr
+    assert "extra_css: remove assets/stylesheets/freshness.css" in result.stderr
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if "modules:" in row)
+    assert f"mkdocs.yml:{line}: macros modules" in result.stderr
