@@ -48,7 +48,8 @@ def install_engine(work: Path) -> tuple[Path, dict[str, str]]:
     # Only the venv's own python, no PYTHONPATH: nothing of this checkout can leak in.
     env = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "VIRTUAL_ENV"}}
     links = " ".join(filter(None, [os.environ.get("PIP_FIND_LINKS", ""), str(wheels)]))
-    env.update(PIP_FIND_LINKS=links, NO_MKDOCS_2_WARNING="1")
+    # No .pyc compiling at install: the venvs run a few commands once, and it costs CPU.
+    env.update(PIP_FIND_LINKS=links, NO_MKDOCS_2_WARNING="1", PIP_NO_COMPILE="1")
     venv = work / "venv"
     run([sys.executable, "-m", "venv", str(venv)], work, env)
     run([str(venv / "bin" / "pip"), "install", "-q", f"handbook=={__version__}"], work, env)
