@@ -6,9 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from handbook.content_rules import check_content, load_rules, pages_of
+from handbook.content_rules import check_content, load_rules
 from handbook.engine_files import compatibility
-from handbook.pages import check_pages, check_tags, iter_pages, page_texts
+from handbook.frontmatter import Page
+from handbook.pages import check_pages, check_tags
 from handbook.paths import ProjectNotFound, docs_dir, find_root
 from handbook.problems import errors
 from handbook.site_settings import read_site_settings
@@ -42,15 +43,14 @@ def run(args: argparse.Namespace) -> int:
         print(f"handbook: {exc}", file=sys.stderr)
         return 2
     problems = list(handbook.problems)
-    problems += check_pages(docs_dir(root), root, handbook.owners, handbook.today)
+    # Every page is read and parsed once; the checks below reuse the parsed pages.
+    pages: dict[str, Page] = {}
+    problems += check_pages(docs_dir(root), root, handbook.owners, handbook.today, pages)
     allowed = read_site_settings(root).tags_allowed
     if allowed:
-        for page, parse_problems in iter_pages(docs_dir(root), root):
-            if not parse_problems:
-                problems += check_tags(page, allowed)
-    rules = load_rules(handbook.dataset)
-    if rules.rules or rules.facts:
-        problems += check_content(rules, pages_of(page_texts(docs_dir(root))))
+        for page in pages.values():
+            problems += check_tags(page, allowed)
+    problems += check_content(load_rules(handbook.dataset), pages)
     # Hooks, schema copies and mkdocs.yml against the installed engine: warnings with the fix.
     problems += compatibility(root)
     for problem in sorted(problems):

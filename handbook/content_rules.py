@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from handbook.data import DataSet
-from handbook.frontmatter import Page, parse_page, split
+from handbook.frontmatter import Page, parse_page
 from handbook.problems import Problem
 
 FILE = "content_rules.yml"
@@ -60,22 +60,6 @@ class ContentRules:
     facts: list[Fact] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class PageText:
-    """One page as the rules see it: docs-relative path, parsed page, first line of its body."""
-
-    src_uri: str
-    file: str  # e.g. docs/guidelines/x.md
-    page: Page
-    body_line: int
-
-    @classmethod
-    def of(cls, src_uri: str, file: str, text: str, page: Page) -> PageText:
-        front, body = split(text)
-        before = text[: len(text) - len(body)] if front is not None else ""
-        return cls(src_uri, file, page, before.count("\n") + 1)
-
-
 def load_rules(dataset: DataSet) -> ContentRules:
     """The rules in data/content_rules.yml (already schema-checked); none without the file."""
     doc = dataset.get(FILE)
@@ -113,53 +97,52 @@ def load_rules(dataset: DataSet) -> ContentRules:
     return ContentRules(rules, facts)
 
 
-def _line(page: PageText, body_offset: int) -> int:
-    return page.body_line + page.page.body.count("\n", 0, body_offset)
+def _line(page: Page, body_offset: int) -> int:
+    return page.body_line + page.body.count("\n", 0, body_offset)
 
 
-def _check_rule(rule: Rule, page: PageText, siblings: set[str]) -> list[Problem]:
-    body, where = page.page.body, page.file
+def _check_rule(rule: Rule, src_uri: str, page: Page, siblings: set[str]) -> list[Problem]:
+    body, where = page.body, page.file
     found: list[Problem] = []
 
     def problem(line: int, message: str) -> None:
         found.append(Problem(where, line, f"{message} (content rule {rule.id})"))
 
-    words = len(_WORD.findall(_CODE.sub("", body)))
+    # Code blocks are not prose: blanked, with their line breaks kept for the line numbers.
+    prose = _CODE.sub(lambda m: "\n" * m.group(0).count("\n"), body)
+    words = len(_WORD.findall(prose))
     low, high = rule.min_words, rule.max_words
     if (low is not None and words < low) or (high is not None and words > high):
         problem(
             page.body_line,
             f"{words} words; pages under {rule.pages} have {low or 0} to {high or 'any'}",
         )
-    tags = page.page.meta.get("tags") or []
+    tags = page.meta.get("tags") or []
     count = len(tags) if isinstance(tags, list) else 0
     if (rule.min_tags is not None and count < rule.min_tags) or (
         rule.max_tags is not None and count > rule.max_tags
     ):
-        problem(
-            page.page.line_of("tags"), f"{count} tags; {rule.min_tags} to {rule.max_tags} wanted"
-        )
+        problem(page.line_of("tags"), f"{count} tags; {rule.min_tags} to {rule.max_tags} wanted")
     for heading in rule.headings:
         if not re.search(rf"^#{{2,6}} {re.escape(heading)}\s*$", body, re.M):
             problem(page.body_line, f"no '{heading}' section")
     if rule.sibling_links:
-        own = posixpath.basename(page.src_uri)
+        own = posixpath.basename(src_uri)
         linked = {name for name in _SIBLING_LINK.findall(body) if name != own} & siblings
         if len(linked) < rule.sibling_links:
             problem(
                 page.body_line,
                 f"links to {len(linked)} sibling pages; at least {rule.sibling_links} wanted",
             )
-    prose = _CODE.sub(lambda m: "\n" * m.group(0).count("\n"), body)
     for pattern in rule.forbid:
         for match in pattern.finditer(prose):
             problem(_line(page, match.start()), f"forbidden text {match.group(0)!r}")
     return found
 
 
-def _check_facts(facts: list[Fact], page: PageText) -> list[Problem]:
+def _check_facts(facts: list[Fact], page: Page) -> list[Problem]:
     found = []
-    body = page.page.body
+    body = page.body
     for fact in facts:
         for match in fact.pattern.finditer(body):
             stated = match.group("value") if "value" in fact.pattern.groupindex else match.group(1)
@@ -172,31 +155,57 @@ def _check_facts(facts: list[Fact], page: PageText) -> list[Problem]:
     return found
 
 
-def check_content(rules: ContentRules, pages: list[PageText]) -> list[Problem]:
-    """Every rule and fact over every page; page counts reported against the rule's line."""
-    problems: list[Problem] = []
+def site_problems(rules: ContentRules, src_uris: list[str]) -> list[Problem]:
+    """Rules with too few pages, reported against the rule's line in data/content_rules.yml."""
+    problems = []
     for rule in rules.rules:
-        chosen = [p for p in pages if rule.matches(p.src_uri)]
-        if len(chosen) < rule.min_pages:
+        count = sum(1 for src_uri in src_uris if rule.matches(src_uri))
+        if count < rule.min_pages:
             message = (
-                f"content rule {rule.id}: {len(chosen)} pages match {rule.pages}; "
+                f"content rule {rule.id}: {count} pages match {rule.pages}; "
                 f"at least {rule.min_pages} wanted"
             )
             problems.append(Problem(f"data/{FILE}", rule.line, message))
-        siblings = {posixpath.basename(p.src_uri) for p in chosen}
-        for page in chosen:
-            problems.extend(_check_rule(rule, page, siblings))
-    for page in pages:
-        problems.extend(_check_facts(rules.facts, page))
+    return problems
+
+
+def siblings_of(rules: ContentRules, src_uris: list[str]) -> dict[str, set[str]]:
+    """For each rule, the file names of the pages it picks (what `sibling_links` counts)."""
+    names = {rule.id: set() for rule in rules.rules}
+    for src_uri in src_uris:
+        for rule in rules.rules:
+            if rule.matches(src_uri):
+                names[rule.id].add(posixpath.basename(src_uri))
+    return names
+
+
+def page_problems(
+    rules: ContentRules, src_uri: str, page: Page, siblings: dict[str, set[str]]
+) -> list[Problem]:
+    """Every rule that picks this page, and every fact, on one parsed page."""
+    problems = []
+    for rule in rules.rules:
+        if rule.matches(src_uri):
+            problems.extend(_check_rule(rule, src_uri, page, siblings[rule.id]))
+    return problems + _check_facts(rules.facts, page)
+
+
+def check_content(rules: ContentRules, pages: dict[str, Page]) -> list[Problem]:
+    """Every rule and fact over every page (docs-relative path -> parsed page)."""
+    src_uris = sorted(pages)
+    siblings = siblings_of(rules, src_uris)
+    problems = site_problems(rules, src_uris)
+    for src_uri in src_uris:
+        problems.extend(page_problems(rules, src_uri, pages[src_uri], siblings))
     return sorted(problems)
 
 
-def pages_of(texts: dict[str, str], prefix: str = "docs") -> list[PageText]:
-    """PageTexts from docs-relative path -> text; pages whose front matter is broken are left
-    to the front matter checks, which report them."""
-    pages = []
+def pages_of(texts: dict[str, str], prefix: str = "docs") -> dict[str, Page]:
+    """Parsed pages from docs-relative path -> text; pages whose front matter is broken are
+    left to the front matter checks, which report them."""
+    pages = {}
     for src_uri, text in sorted(texts.items()):
         page, problems = parse_page(text, f"{prefix}/{src_uri}")
         if not problems:
-            pages.append(PageText.of(src_uri, f"{prefix}/{src_uri}", text, page))
+            pages[src_uri] = page
     return pages

@@ -97,6 +97,12 @@ def upgrade_writes(root: Path) -> tuple[list[Write], list[Problem]]:
 
 
 MACROS_MODULE = "handbook.mkdocs.macros"
+# Where handbooks before 0.3.0 listed the engine's stylesheets (it now adds them itself).
+_OLD_STYLESHEETS = tuple(
+    f"assets/stylesheets/{path.name}"
+    for path in sorted((Path(__file__).parent / "assets" / "stylesheets").glob("*.css"))
+    if path.name != "palette.css"  # new in 0.3.0: no handbook ever listed it
+)
 
 
 def config_problems(mkdocs_yml: str) -> list[Problem]:
@@ -106,7 +112,7 @@ def config_problems(mkdocs_yml: str) -> list[Problem]:
         if re.match(r"\s*modules:", line) and "handbook" in line and MACROS_MODULE not in line:
             message = f"macros modules: use [{MACROS_MODULE}] (the engine's macros moved in 0.3.0)"
             problems.append(Problem("mkdocs.yml", number, message))
-        for old in ("assets/stylesheets/drafts.css", "assets/stylesheets/freshness.css"):
+        for old in _OLD_STYLESHEETS:
             if old in line:
                 message = f"extra_css: remove {old}; the engine adds its own stylesheets"
                 problems.append(Problem("mkdocs.yml", number, message))

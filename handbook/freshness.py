@@ -108,7 +108,7 @@ class PageFreshness:
 
     @property
     def url(self) -> str:
-        return self.site_path if self.site_path is not None else page_url(self.src_uri)
+        return self.site_path if self.site_path is not None else urls.page_url(self.src_uri)
 
     def days_left(self, today: dt.date) -> int | None:
         return (self.review_by - today).days if self.review_by else None
@@ -138,11 +138,6 @@ class PageFreshness:
 
 def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
-
-
-def page_url(src_uri: str, directory_urls: bool = True) -> str:
-    """The site URL path of a page: "a/b.md" -> "a/b/" (or "a/b.html")."""
-    return urls.page_url(src_uri, directory_urls)
 
 
 def edit_url(repo_url: str | None, edit_uri: str | None, src_uri: str) -> str:

@@ -12,11 +12,11 @@ import datetime as dt
 from jinja2 import Environment
 from markupsafe import Markup
 
+from handbook import urls
 from handbook.freshness import (
     STATUS_LABELS,
     STATUSES,
     PageFreshness,
-    page_url,
 )
 from handbook.freshness_report import (
     Drift,
@@ -26,7 +26,6 @@ from handbook.freshness_report import (
     overdue_days,
     owner_counts,
     relative_link,
-    relative_url,
     summarize,
 )
 from handbook.jinja_env import environment
@@ -103,7 +102,7 @@ class Renderer:
             return relative_link(DASHBOARD_URI, page.src_uri)
 
         def href(page: PageFreshness) -> str:
-            return relative_url(dashboard_url or page_url(DASHBOARD_URI), page.url)
+            return urls.relative_url(dashboard_url or urls.page_url(DASHBOARD_URI), page.url)
 
         def table(rows: list[PageFreshness], with_owner: bool, with_status: bool = True) -> str:
             token = f"HANDBOOKFRESHNESSTABLE{len(tables)}"

@@ -10,7 +10,6 @@ import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from handbook import urls
 from handbook.freshness import STATUSES, PageFreshness, sort_oldest_first
 from handbook.templates import is_drifted, parse_ref
 
@@ -156,11 +155,6 @@ def drifted(pages: Iterable[PageFreshness], versions: dict[str, str]) -> list[Dr
 def relative_link(from_src_uri: str, to_src_uri: str) -> str:
     """A markdown link target from one docs page to another (MkDocs resolves .md links)."""
     return posixpath.relpath(to_src_uri, posixpath.dirname(from_src_uri) or ".")
-
-
-def relative_url(from_url: str, to_url: str) -> str:
-    """A link between two URLs of the built site, e.g. "../../guidelines/x/"."""
-    return urls.relative_url(from_url, to_url)
 
 
 def overdue_days(page: PageFreshness, today: dt.date) -> int | None:

@@ -83,21 +83,6 @@ def check_tags(page: Page, allowed: tuple[str, ...]) -> list[Problem]:
     ]
 
 
-def page_texts(docs: Path) -> dict[str, str]:
-    """Published pages' text by docs-relative path (hidden folders skipped, unreadable ones too:
-    the front matter checks report those)."""
-    texts = {}
-    for path in sorted(docs.rglob("*.md")):
-        inside = path.relative_to(docs)
-        if any(part.startswith(".") for part in inside.parts):
-            continue
-        try:
-            texts[inside.as_posix()] = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            continue
-    return texts
-
-
 def check_page(page: Page, owners: dict, today: dt.date) -> list[Problem]:
     problems: list[Problem] = []
     for check in PAGE_CHECKS:
@@ -105,10 +90,17 @@ def check_page(page: Page, owners: dict, today: dt.date) -> list[Problem]:
     return problems
 
 
-def check_pages(docs: Path, root: Path, owners: dict, today: dt.date) -> list[Problem]:
+def check_pages(
+    docs: Path, root: Path, owners: dict, today: dt.date, parsed: dict[str, Page] | None = None
+) -> list[Problem]:
+    """Every page's front matter checks; `parsed` (if given) collects the pages that parsed,
+    by docs-relative path, for checks that need the whole set (content rules)."""
     problems: list[Problem] = []
+    prefix = rel(docs, root)
     for page, parse_problems in iter_pages(docs, root):
         problems.extend(parse_problems)
         if not parse_problems:
             problems.extend(check_page(page, owners, today))
+            if parsed is not None:
+                parsed[page.file[len(prefix) + 1 :]] = page
     return sorted(problems)

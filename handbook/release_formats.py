@@ -63,11 +63,6 @@ def relative_link(target_src: str, from_page_src: str) -> str:
     return posixpath.relpath(target_src, posixpath.dirname(from_page_src) or ".")
 
 
-def absolute_url(site_url: str | None, path: str) -> str:
-    """`path` under site_url (which may have a sub-path); relative when there is no site_url."""
-    return urls.absolute_url(site_url, path)
-
-
 def _env() -> Environment:
     # Made once: compiling the templates again for every page and feed item cost 6x the render,
     # and the loader still reloads a template whose file changed (`mkdocs serve`).
@@ -144,7 +139,7 @@ def changelog(
         "changelog.md",
         settings,
         releases=releases,
-        url=lambda release: absolute_url(site_url, page_url(release, directory_urls)),
+        url=lambda release: urls.absolute_url(site_url, page_url(release, directory_urls)),
     )
 
 
@@ -166,14 +161,14 @@ def feed_xml(
     channel = ET.SubElement(rss, "channel")
     ET.SubElement(channel, "title").text = f"{settings.product} releases"
     index = urls.page_url("releases/index.md", directory_urls)
-    ET.SubElement(channel, "link").text = absolute_url(site_url, index)
+    ET.SubElement(channel, "link").text = urls.absolute_url(site_url, index)
     ET.SubElement(
         channel, "description"
     ).text = f"What changed in {settings.product}, release by release ({site_name})."
     ET.SubElement(channel, "language").text = "en"
     if site_url:
         self_link = {
-            "href": absolute_url(site_url, FEED_PATH),
+            "href": urls.absolute_url(site_url, FEED_PATH),
             "rel": "self",
             "type": "application/rss+xml",
         }
@@ -184,7 +179,7 @@ def feed_xml(
         ET.SubElement(channel, "lastBuildDate").text = _rfc822(newest)
     for release in releases:
         item = ET.SubElement(channel, "item")
-        link = absolute_url(site_url, page_url(release, directory_urls))
+        link = urls.absolute_url(site_url, page_url(release, directory_urls))
         ET.SubElement(item, "title").text = f"{settings.product} {release.version}: {release.title}"
         ET.SubElement(item, "link").text = link
         ET.SubElement(item, "guid", {"isPermaLink": "true" if site_url else "false"}).text = link

@@ -14,7 +14,6 @@ from typing import Any
 from jinja2 import Environment, FileSystemBytecodeCache
 from markupsafe import Markup, escape
 
-from handbook import urls
 from handbook.jinja_env import environment
 from handbook.release_formats import long_date
 
@@ -37,11 +36,6 @@ def doc_link(target: str, from_src_uri: str) -> str:
     """Relative markdown link from the page `from_src_uri` to the docs file `target`."""
     start = posixpath.dirname(from_src_uri) or "."
     return posixpath.relpath(target, start)
-
-
-def url_link(target_url: str, from_url: str) -> str:
-    """Relative URL from the page at site URL `from_url` to `target_url` (both site-relative)."""
-    return urls.relative_url(from_url, target_url)
 
 
 def _environment() -> Environment:

@@ -87,13 +87,15 @@ def load_handbook(root: Path, today: str | dt.date | None = None) -> Handbook:
     problems = list(dataset.problems)
     # Cross-checks only make sense on files that passed their schema.
     broken = {p.file for p in problems if p.severity == "error"}
+    features = load_features(dataset)
     if not broken:
-        features = load_features(dataset)
         problems.extend(_missing_feature_data(dataset, features))
         for feature, check in CROSS_CHECKS:
             if feature is None or getattr(features, feature):
                 problems.extend(check(dataset, day))
-    return Handbook(root=root, today=day, dataset=dataset, problems=sorted(problems))
+    handbook = Handbook(root=root, today=day, dataset=dataset, problems=sorted(problems))
+    handbook.memo("features", lambda: features)  # read once, here
+    return handbook
 
 
 def _missing_feature_data(dataset: DataSet, features: Features) -> list[Problem]:

@@ -14,7 +14,13 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from handbook.content_rules import check_content, load_rules, pages_of
+from handbook.content_rules import (
+    ContentRules,
+    load_rules,
+    page_problems,
+    siblings_of,
+    site_problems,
+)
 from handbook.frontmatter import parse_page
 from handbook.mkdocs.adapter import (
     get_handbook,
@@ -39,14 +45,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-# First, before other hooks add generated pages: the rules are about the written ones.
+# First, before other hooks add generated pages: the content rules are about written ones.
 @event_priority(100)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    rules = load_rules(get_handbook(config).dataset)
-    if rules.rules or rules.facts:
-        texts = {f.src_uri: f.content_string for f in files.documentation_pages()}
-        prefix = build_state(config).docs_prefix
-        for problem in check_content(rules, pages_of(texts, prefix)):
+    rules = _content_rules(config)
+    if rules.rules:
+        written = [f.src_uri for f in files.documentation_pages()]
+        build_state(config).content_siblings = siblings_of(rules, written)
+        for problem in site_problems(rules, written):
             report_error(config, problem)
     return files
 
@@ -65,6 +71,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     parsed, problems = parse_page(page.file.content_string, name)
     if not problems:
         problems = check_page(parsed, handbook.owners, handbook.today)
+        siblings = build_state(config).content_siblings
+        problems += page_problems(_content_rules(config), page.file.src_uri, parsed, siblings)
     unsafe = [p for p in problems if p.key == "macros"]
     if unsafe:
         # Now, before mkdocs-macros renders the page and reports the same with a traceback.
@@ -72,6 +80,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     for problem in problems:
         report_error(config, problem)
     return markdown
+
+
+def _content_rules(config: MkDocsConfig) -> ContentRules:
+    handbook = get_handbook(config)
+    return handbook.memo("content_rules", lambda: load_rules(handbook.dataset))
 
 
 # Last, after every hook has read every page: nothing is published half-broken.

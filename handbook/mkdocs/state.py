@@ -45,6 +45,8 @@ class BuildState:
     tool_pages: dict[str, str] = field(default_factory=dict)  # generated src_uri -> tool id
     tool_mentions: dict[str, list[Page]] = field(default_factory=dict)  # tool id -> pages
     freshness: FreshnessState | None = None
+    # Content rule id -> file names of the written pages it picks (for sibling_links).
+    content_siblings: dict[str, set[str]] = field(default_factory=dict)
 
 
 def build_state(config: MkDocsConfig) -> BuildState:

@@ -13,9 +13,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
 from handbook import template_pages as tp
+from handbook import urls
 from handbook.mkdocs.adapter import add_generated_page, feature_on, get_handbook, log
 from handbook.templates import Template, build_templates, parse_ref
 
@@ -48,7 +48,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     template = _templates(config).get(page.file.src_uri)
     if template is None:
         return html
-    href = get_relative_url(tp.raw_uri(template), page.url)
+    href = urls.relative_url(page.url, tp.raw_uri(template))
     slots = {
         "download": tp.download_html(template, href),
         "preview": tp.preview_html(template, config.markdown_extensions, config.mdx_configs),

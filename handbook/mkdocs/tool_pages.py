@@ -13,11 +13,10 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from handbook import tool_pages
+from handbook import tool_pages, urls
 from handbook.mkdocs.adapter import add_generated_page, feature_on, get_handbook, log
 from handbook.mkdocs.state import build_state
 from handbook.tool_macros import stack_of, tool_src_uri
-from handbook.tool_render import url_link
 
 __all__ = ["on_config", "on_files", "on_page_context", "on_page_markdown"]
 ALL_TOOLS = "All tools"  # the nav section holding the generated tool pages
@@ -78,7 +77,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     if tool_pages.MENTIONS_MARKER not in (page.content or ""):
         raise PluginError(f"{page.file.src_uri}: the mentions marker is missing")
     pages = [
-        (other.title or other.file.src_uri, url_link(other.url, page.url))
+        (other.title or other.file.src_uri, urls.relative_url(page.url, other.url))
         for other in sorted(state.tool_mentions.get(tool_id, []), key=lambda p: p.file.src_uri)
     ]
     tool = stack_of(get_handbook(config)).by_id()[tool_id]

@@ -107,8 +107,7 @@ render_macros: true
 def tools_project(tmp_path: Path, tools: str) -> Path:
     project = init(tmp_path / "acme")
     features = project / "data" / "features.yml"
-    text = features.read_text().replace("tools: false", "tools: true")
-    features.write_text(text.replace("onboarding: false", "onboarding: false"))
+    features.write_text(features.read_text().replace("tools: false", "tools: true"))
     (project / "data" / "tools.yml").write_text(tools)
     (project / "docs" / "tools").mkdir()
     (project / "docs" / "tools" / "index.md").write_text(TOOLS_PAGE)

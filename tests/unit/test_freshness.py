@@ -10,11 +10,10 @@ from handbook.freshness import (
     edit_url,
     interval_for,
     load_policy,
-    page_url,
     status_of,
 )
 from handbook.freshness_render import Renderer, fill_tables
-from handbook.freshness_report import chart_rows, drifted, group, relative_url, summarize
+from handbook.freshness_report import chart_rows, drifted, group, summarize
 from handbook.owners import Owner
 from handbook.text import md_text
 from handbook.validate import DataUse
@@ -133,13 +132,6 @@ def test_title_falls_back_to_heading_then_file_name():
     )
 
 
-@pytest.mark.parametrize(
-    ("src", "url"), [("index.md", ""), ("a/index.md", "a/"), ("a/b.md", "a/b/"), ("b.md", "b/")]
-)
-def test_page_url(src, url):
-    assert page_url(src) == url
-
-
 def test_edit_url():
     repo = "https://github.com/example-co/product-handbook"
     assert edit_url(repo, "edit/main/docs/", "a/b.md") == f"{repo}/edit/main/docs/a/b.md"
@@ -193,12 +185,6 @@ def test_policy_from_the_real_data(root):
 def test_policy_defaults_without_the_file(tmp_path):
     (tmp_path / "data").mkdir()
     assert load_policy(load_dataset(tmp_path)) == Policy()
-
-
-def test_relative_url_between_site_pages():
-    assert relative_url("about/freshness/", "guidelines/stale/") == "../../guidelines/stale/"
-    assert relative_url("about/freshness/", "") == "../../"
-    assert relative_url("about/freshness/", "about/freshness/") == "./"
 
 
 def test_fill_tables_needs_each_placeholder_exactly_once():

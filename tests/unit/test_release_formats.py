@@ -69,16 +69,6 @@ def test_relative_links_from_any_page():
     assert fmt.relative_link("releases/3.4.0.md", "guidelines/x.md") == "../releases/3.4.0.md"
 
 
-def test_absolute_url_keeps_the_site_sub_path():
-    assert fmt.absolute_url("https://x.test/handbook/", "releases/1.0.0/") == (
-        "https://x.test/handbook/releases/1.0.0/"
-    )
-    assert fmt.absolute_url("https://x.test/handbook", "/releases/") == (
-        "https://x.test/handbook/releases/"
-    )
-    assert fmt.absolute_url(None, "releases/") == "releases/"
-
-
 # ---------------------------------------------------------------------------------------------
 # A data set with an attack in every field that reaches an output
 # ---------------------------------------------------------------------------------------------

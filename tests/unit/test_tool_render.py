@@ -4,7 +4,7 @@ import pytest
 
 from handbook.text import md_text
 from handbook.tool_pages import mentioned_tools
-from handbook.tool_render import doc_link, safe_url, url_link
+from handbook.tool_render import doc_link, safe_url
 from tests.tool_data import stack_of, tool
 
 
@@ -32,9 +32,6 @@ def test_safe_url_refuses_anything_but_plain_https():
 def test_links_between_pages():
     assert doc_link("tools/jira.md", "onboarding/engineer.md") == "../tools/jira.md"
     assert doc_link("tools/jira.md", "tools/index.md") == "jira.md"
-    assert url_link("tools/jira/", "tools/radar/") == "../jira/"
-    assert url_link("tools/jira/", "tools/") == "jira/"
-    assert url_link("tools/jira.html", "tools/radar.html") == "jira.html"
 
 
 def test_mentions_by_exact_name_or_link_only():
