@@ -1,4 +1,4 @@
-"""Shared helpers for tests: fixture sites built with the project's real configuration."""
+"""Shared helpers for tests: small fixture handbooks (tests/fixtures/handbook) built for real."""
 
 from __future__ import annotations
 
@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# A tiny self-contained handbook: engine tests build it, never this repository's content.
+FIXTURE = ROOT / "tests" / "fixtures" / "handbook"
 FIXED_TODAY = "2026-11-21"
 
 
@@ -102,9 +104,8 @@ def linkcheck(site: Path, prefix: str = "/") -> subprocess.CompletedProcess:
 
 
 def project_config(nav: str | None = None) -> str:
-    """The project's mkdocs.yml with its nav replaced (the Nav block is kept last in the file)."""
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    head = text[: text.index("\nnav:")] + "\n"
+    """The fixture handbook's mkdocs.yml, ending with `nav` when given."""
+    head = (FIXTURE / "mkdocs.yml").read_text(encoding="utf-8")
     return head + (textwrap.dedent(nav) if nav else "")
 
 
@@ -115,6 +116,16 @@ def write(base: Path, files: dict[str, str]) -> None:
         path.write_text(textwrap.dedent(content).lstrip("\n"), encoding="utf-8")
 
 
+def engine_files(project: Path) -> None:
+    """The engine's hook files and schema copies, written as `handbook upgrade` writes them."""
+    from handbook.engine_files import upgrade_writes
+
+    for item in upgrade_writes(project)[0]:
+        path = project / item.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(item.text, encoding="utf-8")
+
+
 def make_project(
     tmp: Path,
     docs: dict[str, str],
@@ -123,24 +134,21 @@ def make_project(
     copy_data: bool = True,
     extra: dict[str, str] | None = None,
 ) -> Path:
-    """A small real handbook in `tmp`: the project's config, hooks and schemas, plus `docs`.
+    """A small real handbook in `tmp`: the fixture handbook's config, templates and glossary,
+    the engine's hooks and schemas, plus `docs`.
 
-    With copy_data the project's data/ comes along; `data` files then override or add.
+    With copy_data the fixture's data/ comes along (three tools, one release, six owners);
+    `data` files then override or add.
     """
     project = tmp / "project"
     project.mkdir()
     (project / "mkdocs.yml").write_text(project_config(nav), encoding="utf-8")
-    shutil.copytree(ROOT / "hooks", project / "hooks")
-    shutil.copytree(ROOT / "templates", project / "templates")
+    shutil.copytree(FIXTURE / "templates", project / "templates")
     if copy_data:
-        # The reference handbook's content rules are about its own pages, not a fixture's.
-        shutil.copytree(
-            ROOT / "data", project / "data", ignore=shutil.ignore_patterns("content_rules.yml")
-        )
-    else:
-        shutil.copytree(ROOT / "data" / "schema", project / "data" / "schema")
-    # The glossary snippets that pymdownx.snippets appends to every page come along.
-    shutil.copytree(ROOT / "docs" / ".includes", project / "docs" / ".includes")
+        shutil.copytree(FIXTURE / "data", project / "data")
+    # The glossary snippet that pymdownx.snippets appends to every page comes along.
+    shutil.copytree(FIXTURE / "docs" / ".includes", project / "docs" / ".includes")
+    engine_files(project)
     write(project / "docs", docs)
     write(project / "data", data or {})
     write(project, extra or {})

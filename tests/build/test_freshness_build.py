@@ -8,7 +8,7 @@ import pytest
 from tests.freshness_fixture import make_freshness_project
 from tests.helpers import build, make_project, mkdocs_env, page
 
-EDIT = "https://github.com/example-co/product-handbook/edit/main/docs/"
+EDIT = "https://github.com/example-co/fixture-handbook/edit/main/docs/"
 
 
 @pytest.fixture(scope="module")

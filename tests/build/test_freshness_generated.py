@@ -5,9 +5,9 @@ The fixture, most overdue first:
   template `old`        product-ops  reviewed 2026-01-10, every 6 months: stale since 2026-07-10
   tool `old`            design       updated 2026-05-01, every 3 months:  stale since 2026-08-01
   docs guidelines/stale product-ops  reviewed 2026-03-01, every 6 months: stale since 2026-09-01
-  release 3.1.0 (real)  product-management, updated 2026-08-12:           stale since 2026-11-12
+  release 1.1.0         product-management, updated 2026-08-12:           stale since 2026-11-12
   docs guidelines/due   design       reviewed 2026-05-30:                 due by 2026-11-30
-Everything else (tool `new`, the real templates, later releases' pages) is fresh or due.
+Everything else (tool `new`, the fixture's templates, release 1.2.0) is fresh or due.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ import pytest
 from tests.helpers import FIXED_TODAY, build, make_project, page
 from tests.tool_data import tool, tools_yaml
 
-REPO = "https://github.com/example-co/product-handbook"
+REPO = "https://github.com/example-co/fixture-handbook"
 NAV = """
 nav:
   - index.md
@@ -46,6 +46,19 @@ TOOLS = tools_yaml(
     tool("new", owner="product-ops", last_updated="2026-11-01"),
     tool("old", owner="design", last_updated="2026-05-01"),
 )
+OLD_RELEASE = """# yaml-language-server: $schema=../schema/release.schema.json
+version: "1.1.0"
+date: 2026-08-05
+status: released
+title: Board filters
+summary: Boards can be filtered by team.
+last_updated: 2026-08-12
+changes:
+  - type: added
+    area: boards
+    audience: customers
+    description: A team filter on every board.
+"""
 OLD_TEMPLATE = """---
 id: old
 title: Old template
@@ -65,7 +78,11 @@ Body text.
 
 def _project(tmp, repo: bool = True):
     project = make_project(
-        tmp, DOCS, data={"tools.yml": TOOLS}, nav=NAV, extra={"templates/old.md": OLD_TEMPLATE}
+        tmp,
+        DOCS,
+        data={"tools.yml": TOOLS, "releases/2026-08-05-v1.1.0.yml": OLD_RELEASE},
+        nav=NAV,
+        extra={"templates/old.md": OLD_TEMPLATE},
     )
     if not repo:
         config = project / "mkdocs.yml"
@@ -110,9 +127,9 @@ def records(site) -> list[dict]:
 def test_every_generated_page_is_in_the_feed(site):
     paths = {r["url"].removeprefix("https://handbook.example.com/"): r for r in records(site)}
     assert paths["templates/old/"]["path"] == "templates/old.md"
-    assert paths["templates/prd/"]["owner"] == "product-management"
+    assert paths["templates/prd/"]["owner"] == "product-ops"
     assert paths["tools/old/"]["path"] == "data/tools.yml"
-    assert paths["releases/3.1.0/"]["path"] == "data/releases/2026-08-05-v3.1.0.yml"
+    assert paths["releases/1.1.0/"]["path"] == "data/releases/2026-08-05-v1.1.0.yml"
     assert "about/freshness/" not in paths  # the dashboard itself has no owner
     # Every written page but the dashboard (and 404) has exactly one record.
     written = {
@@ -158,11 +175,11 @@ def test_stale_tool_page_is_flagged_from_its_record_and_links_to_its_line(built,
 
 
 def test_release_page_is_flagged_from_its_file(site):
-    html = site.html("releases/3.1.0/")
+    html = site.html("releases/1.1.0/")
     assert 'data-freshness="stale"' in notice(html)
-    assert edit_button(html) == f"{REPO}/edit/main/data/releases/2026-08-05-v3.1.0.yml"
+    assert edit_button(html) == f"{REPO}/edit/main/data/releases/2026-08-05-v1.1.0.yml"
     # Negative control: a release updated within three months is not stale.
-    assert 'data-freshness="stale"' not in notice(site.html("releases/3.4.0/"))
+    assert 'data-freshness="stale"' not in notice(site.html("releases/1.2.0/"))
 
 
 def _attention_rows(html: str) -> list[tuple[str, str, str]]:

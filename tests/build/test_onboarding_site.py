@@ -68,7 +68,7 @@ def test_playbook_renders_people_tools_and_the_paste_ready_block(tmp_path):
     assert result.warnings() == []
     html = result.html("onboarding/designer/")
     assert "<td>Product Design</td>" in html  # from data/owners.yml meet_in_onboarding
-    assert 'href="../../tools/figma/"' in html  # from data/tools.yml used_by
+    assert 'href="../../tools/chat/"' in html  # from data/tools.yml used_by
     assert "Request access" in html
     blocks = [text_of(b) for b in CODE.findall(html) if "By day 90" in b]
     assert len(blocks) == 1

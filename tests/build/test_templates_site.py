@@ -8,7 +8,16 @@ from pathlib import Path
 import pytest
 
 from handbook.templates import load_templates
-from tests.helpers import ROOT, BuildResult, build, linkcheck, make_project, page, project_config
+from tests.helpers import (
+    FIXTURE as HANDBOOK,
+    ROOT,
+    BuildResult,
+    build,
+    linkcheck,
+    make_project,
+    page,
+    project_config,
+)
 from tests.html_text import attribute_values, texts
 
 FIXTURE = ROOT / "tests" / "fixtures" / "placeholder-template.md"
@@ -23,7 +32,7 @@ _DOWNLOAD = re.compile(r'<a [^>]*href="([^"]+)" download="([^"]+)"')
 
 
 def gallery_docs() -> dict[str, str]:
-    gallery = (ROOT / "docs" / "templates" / "index.md").read_text(encoding="utf-8")
+    gallery = (HANDBOOK / "docs" / "templates" / "index.md").read_text(encoding="utf-8")
     return {"index.md": page("# Home\n"), "templates/index.md": gallery}
 
 
@@ -53,7 +62,7 @@ def test_builds_strict_without_warnings(site):
 
 def test_gallery_has_cards_grouped_by_category(site):
     html = site.html("templates/")
-    templates, _ = load_templates(ROOT)
+    templates, _ = load_templates(HANDBOOK)
     categories = {t.category for t in templates} | {"Test fixtures"}
     for category in categories:
         slug = re.sub(r"[^a-z0-9]+", "-", category.lower()).strip("-")
@@ -69,7 +78,7 @@ def test_every_template_has_a_page_in_the_templates_nav(site):
     nav = html[
         html.index('class="md-nav md-nav--primary') : html.index('class="md-nav md-nav--secondary')
     ]
-    for template in load_templates(ROOT)[0]:
+    for template in load_templates(HANDBOOK)[0]:
         assert f'<a href="{template.id}/" class="md-nav__link">' in nav
         assert (site.site / "templates" / template.id / "index.html").is_file()
     # A title is text: the fixture's "&" is escaped in the nav and the page's <title>.
@@ -80,13 +89,13 @@ def test_every_template_has_a_page_in_the_templates_nav(site):
 
 def test_template_page_says_what_it_is_for_and_when_to_use_it(site):
     html = site.html("templates/prd/")
-    prd = {t.id: t for t in load_templates(ROOT)[0]}["prd"]
+    prd = {t.id: t for t in load_templates(HANDBOOK)[0]}["prd"]
     assert "<strong>Use it when</strong>" in html
     assert prd.description in html
     assert 'class="template-preview"' in html
 
 
-@pytest.mark.parametrize("template", load_templates(ROOT)[0], ids=lambda t: t.id)
+@pytest.mark.parametrize("template", load_templates(HANDBOOK)[0], ids=lambda t: t.id)
 def test_source_block_and_download_are_the_template_exactly(site, template):
     url = f"templates/{template.id}/"
     assert texts(site.html(url), "template-source") == [template.text]
@@ -153,7 +162,7 @@ def test_download_resolves_without_directory_urls(tmp_path):
     [(href, _name)] = _DOWNLOAD.findall(html)
     assert href == "prd/prd.md"
     assert (result.site / "templates" / href).read_bytes() == (
-        ROOT / "templates" / "prd.md"
+        HANDBOOK / "templates" / "prd.md"
     ).read_bytes()
 
 

@@ -322,8 +322,8 @@ def test_onboarding_macros_list_role_tools_and_people(site):
     assert "posthog" not in tools  # assess: nobody requests access yet
     assert "slack/" not in tools  # used by designers only
     people = html[html.index('id="people"') :]
-    assert "Priya Raman" in people and "priya.raman@example.com" in people
-    assert "Sales and Customer Success" not in people
+    assert "Dana Ops" in people and "dana@example.com" in people
+    assert "Product Design" not in people  # meets designers only
 
 
 def test_tool_list_links_each_tool_with_its_use_here_owner_and_ring(site):
@@ -348,7 +348,7 @@ def test_tool_list_links_each_tool_with_its_use_here_owner_and_ring(site):
 def test_macros_record_the_data_each_page_shows(site):
     uses = json.loads((site.project / "uses.json").read_text())
     assert "tool Jira" in uses["onboarding/index.md"]
-    assert "owner Priya Raman" in uses["onboarding/index.md"]
+    assert "owner Dana Ops" in uses["onboarding/index.md"]
     assert "tool radar" in uses["tools/radar.md"]
     assert {"tool Jira", "tool Linear"} <= set(uses["listed.md"])
     assert "tool Slack" not in uses["listed.md"]

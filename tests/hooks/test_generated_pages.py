@@ -28,13 +28,13 @@ def test_dirty_rebuild_keeps_unchanged_generated_pages(tmp_path, monkeypatch):
     project = make_project(tmp_path, docs, nav=nav)
     site = tmp_path / "site"
     _build(project, site, dirty=False)
-    pages = ("tools/jira", "templates/prd", "about/freshness", "")
+    pages = ("tools/tracker", "templates/prd", "about/freshness", "")
     before = _mtimes(site, *pages)
 
     (project / "docs" / "index.md").write_text(page("# Home\n\nEdited.\n"), encoding="utf-8")
     _build(project, site, dirty=True)
     after = _mtimes(site, *pages)
-    assert after["tools/jira"] == before["tools/jira"]
+    assert after["tools/tracker"] == before["tools/tracker"]
     assert after["templates/prd"] == before["templates/prd"]
     # Negative controls: the edited page and the dashboard (which depends on every page) are
     # written again.
@@ -45,7 +45,7 @@ def test_dirty_rebuild_keeps_unchanged_generated_pages(tmp_path, monkeypatch):
     # A change to a tool's data re-renders that tool's page on the next dirty build.
     tools = project / "data" / "tools.yml"
     text = tools.read_text(encoding="utf-8")
-    tools.write_text(text.replace("name: Jira\n", "name: Jira Software\n", 1), encoding="utf-8")
+    tools.write_text(text.replace("name: Tracker\n", "name: Tracker Pro\n", 1), encoding="utf-8")
     _build(project, site, dirty=True)
-    assert _mtimes(site, "tools/jira")["tools/jira"] != after["tools/jira"]
-    assert "Jira Software" in (site / "tools" / "jira" / "index.html").read_text(encoding="utf-8")
+    assert _mtimes(site, "tools/tracker")["tools/tracker"] != after["tools/tracker"]
+    assert "Tracker Pro" in (site / "tools" / "tracker" / "index.html").read_text(encoding="utf-8")

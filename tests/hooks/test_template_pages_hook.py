@@ -6,7 +6,7 @@ import os
 import pytest
 from mkdocs.config import load_config
 
-from tests.helpers import FIXED_TODAY, ROOT, make_project, page
+from tests.helpers import FIXED_TODAY, FIXTURE, make_project, page
 
 
 def load_hook(project):
@@ -47,4 +47,4 @@ def test_post_build_rewrites_only_what_changed(setup):
     hook.on_post_build(config)
     # Unchanged copies keep their time, so `mkdocs serve` sees no change and does not loop.
     assert untouched.stat().st_mtime == 1_000_000
-    assert stale.read_bytes() == (ROOT / "templates" / "retrospective.md").read_bytes()
+    assert stale.read_bytes() == (FIXTURE / "templates" / "retrospective.md").read_bytes()

@@ -53,7 +53,7 @@ def test_console_script_is_installed():
 def test_template_problems_fail_check_with_file_and_line(tmp_path):
     project = make_project(tmp_path, {"index.md": page("# Home\n")})
     prd = project / "templates" / "prd.md"
-    prd.write_text(prd.read_text().replace("owner: product-management", "owner: ghost", 1))
+    prd.write_text(prd.read_text().replace("owner: product-ops", "owner: ghost", 1))
     copy = project / "templates" / "prd-copy.md"
     copy.write_text(prd.read_text())
     result = run_check(project)
@@ -75,7 +75,7 @@ def test_page_made_by_handbook_new_passes_check(tmp_path):
             "-m",
             "handbook",
             "new",
-            "decision-record",
+            "one-pager",
             "docs/adr/one.md",
             "--title",
             "One",

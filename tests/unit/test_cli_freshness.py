@@ -76,7 +76,7 @@ def test_markdown_digest_per_owner(project):
     assert text.startswith("## Handbook pages to review (2026-11-21)")
     ops = text[text.index("### Product Operations (&#35;product-ops)") :]
     assert (
-        "- [ ] **Stale**: [Stale page](https://github.com/example-co/product-handbook/edit/main/docs/guidelines/stale.md)"
+        "- [ ] **Stale**: [Stale page](https://github.com/example-co/fixture-handbook/edit/main/docs/guidelines/stale.md)"
         in ops
     )
     assert "### Product Design (&#35;design)" in text and "Unreviewed page" in text
