@@ -9,7 +9,7 @@ import pytest
 
 from handbook.templates import load_templates
 from tests.helpers import (
-    FIXTURE as HANDBOOK,
+    FIXTURE,
     ROOT,
     BuildResult,
     build,
@@ -20,7 +20,7 @@ from tests.helpers import (
 )
 from tests.html_text import attribute_values, texts
 
-FIXTURE = ROOT / "tests" / "fixtures" / "placeholder-template.md"
+PLACEHOLDERS_FILE = ROOT / "tests" / "fixtures" / "placeholder-template.md"
 PLACEHOLDERS = ["{{ customer_name }}", "{% if beta %}", "${VAR}", "<customer email>", "<b>"]
 NAV = """
 nav:
@@ -32,12 +32,12 @@ _DOWNLOAD = re.compile(r'<a [^>]*href="([^"]+)" download="([^"]+)"')
 
 
 def gallery_docs() -> dict[str, str]:
-    gallery = (HANDBOOK / "docs" / "templates" / "index.md").read_text(encoding="utf-8")
+    gallery = (FIXTURE / "docs" / "templates" / "index.md").read_text(encoding="utf-8")
     return {"index.md": page("# Home\n"), "templates/index.md": gallery}
 
 
 def add_fixture(project: Path) -> None:
-    shutil.copy(FIXTURE, project / "templates" / "placeholders.md")
+    shutil.copy(PLACEHOLDERS_FILE, project / "templates" / "placeholders.md")
 
 
 def download_of(result: BuildResult, page_dir: str) -> tuple[Path, str]:
@@ -62,7 +62,7 @@ def test_builds_strict_without_warnings(site):
 
 def test_gallery_has_cards_grouped_by_category(site):
     html = site.html("templates/")
-    templates, _ = load_templates(HANDBOOK)
+    templates, _ = load_templates(FIXTURE)
     categories = {t.category for t in templates} | {"Test fixtures"}
     for category in categories:
         slug = re.sub(r"[^a-z0-9]+", "-", category.lower()).strip("-")
@@ -78,7 +78,7 @@ def test_every_template_has_a_page_in_the_templates_nav(site):
     nav = html[
         html.index('class="md-nav md-nav--primary') : html.index('class="md-nav md-nav--secondary')
     ]
-    for template in load_templates(HANDBOOK)[0]:
+    for template in load_templates(FIXTURE)[0]:
         assert f'<a href="{template.id}/" class="md-nav__link">' in nav
         assert (site.site / "templates" / template.id / "index.html").is_file()
     # A title is text: the fixture's "&" is escaped in the nav and the page's <title>.
@@ -89,13 +89,13 @@ def test_every_template_has_a_page_in_the_templates_nav(site):
 
 def test_template_page_says_what_it_is_for_and_when_to_use_it(site):
     html = site.html("templates/prd/")
-    prd = {t.id: t for t in load_templates(HANDBOOK)[0]}["prd"]
+    prd = {t.id: t for t in load_templates(FIXTURE)[0]}["prd"]
     assert "<strong>Use it when</strong>" in html
     assert prd.description in html
     assert 'class="template-preview"' in html
 
 
-@pytest.mark.parametrize("template", load_templates(HANDBOOK)[0], ids=lambda t: t.id)
+@pytest.mark.parametrize("template", load_templates(FIXTURE)[0], ids=lambda t: t.id)
 def test_source_block_and_download_are_the_template_exactly(site, template):
     url = f"templates/{template.id}/"
     assert texts(site.html(url), "template-source") == [template.text]
@@ -109,14 +109,14 @@ def test_source_block_and_download_are_the_template_exactly(site, template):
 def test_placeholders_survive_source_copy_text_and_download(site, placeholder):
     html = site.html("templates/placeholders/")
     [copied] = texts(html, "template-source")  # the code element's text: what the button copies
-    assert copied == FIXTURE.read_text(encoding="utf-8")
+    assert copied == PLACEHOLDERS_FILE.read_text(encoding="utf-8")
     assert placeholder in copied
     # The rendered preview shows it too, as text.
     preview = html.split('class="template-preview"', 1)[1].split("</div>\n", 1)[0]
     assert placeholder in unescape(preview)
     path, _ = download_of(site, "templates/placeholders/")
     assert placeholder.encode() in path.read_bytes()
-    assert path.read_bytes() == FIXTURE.read_bytes()
+    assert path.read_bytes() == PLACEHOLDERS_FILE.read_bytes()
 
 
 def test_fixture_source_is_escaped_for_the_browser(site):
@@ -140,7 +140,7 @@ def test_negative_control_download_check_catches_a_changed_byte(site, tmp_path):
     path, _ = download_of(site, "templates/placeholders/")
     altered = tmp_path / "altered.md"
     altered.write_bytes(path.read_bytes().replace(b"${VAR}", b"$VAR", 1))
-    assert altered.read_bytes() != FIXTURE.read_bytes()
+    assert altered.read_bytes() != PLACEHOLDERS_FILE.read_bytes()
     assert "${VAR}" not in altered.read_text()
 
 
@@ -148,7 +148,7 @@ def test_negative_control_copy_text_check_catches_a_dropped_placeholder(site):
     # The same page with the source block's escaping undone, as a naive page would ship it.
     head, tail = site.html("templates/placeholders/").rsplit("&lt;customer email&gt;", 1)
     html = head + "<customer email>" + tail
-    assert texts(html, "template-source") != [FIXTURE.read_text(encoding="utf-8")]
+    assert texts(html, "template-source") != [PLACEHOLDERS_FILE.read_text(encoding="utf-8")]
 
 
 def test_download_resolves_without_directory_urls(tmp_path):
@@ -162,7 +162,7 @@ def test_download_resolves_without_directory_urls(tmp_path):
     [(href, _name)] = _DOWNLOAD.findall(html)
     assert href == "prd/prd.md"
     assert (result.site / "templates" / href).read_bytes() == (
-        HANDBOOK / "templates" / "prd.md"
+        FIXTURE / "templates" / "prd.md"
     ).read_bytes()
 
 
@@ -176,7 +176,7 @@ def test_download_resolves_without_directory_urls(tmp_path):
 )
 def test_bad_template_fails_the_build_with_file_and_line(tmp_path, find, replace, message):
     project = make_project(tmp_path, gallery_docs(), nav=NAV)
-    fixture = FIXTURE.read_text(encoding="utf-8")
+    fixture = PLACEHOLDERS_FILE.read_text(encoding="utf-8")
     assert find in fixture
     (project / "templates" / "placeholders.md").write_text(fixture.replace(find, replace))
     result = build(project)
