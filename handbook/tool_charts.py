@@ -22,7 +22,7 @@ LABEL_MIN_PX = 11
 LABEL_FONT = math.ceil(LABEL_MIN_PX / MIN_PX_PER_UNIT * 2) / 2
 # Character widths as a fraction of the font size, on the wide side of common sans-serif fonts
 # (Arial, Helvetica, Liberation Sans, DejaVu Sans): capitals and m/w are up to about 0.95,
-# everything else up to about 0.6. Estimated boxes may be wider than the text, never narrower.
+# everything else up to about 0.62. Estimated boxes may be wider than the text, never narrower.
 WIDE_CHAR = 0.95
 CHAR = 0.62
 LINE_HEIGHT = 1.3  # height of a label box in font sizes: the glyphs plus room for the halo
@@ -222,9 +222,8 @@ def segments_cross(a: Segment, b: Segment) -> bool:
 def _label_at(blip: Blip, distance: float, angle: float, font: float) -> Label:
     """The name set just beyond the point `distance` from the blip in direction `angle`, with a
     leader back to the blip when that point is further than the near ring of spots."""
-    px = blip.x + distance * math.cos(angle)
-    py = blip.y + distance * math.sin(angle)
     cos, sin = math.cos(angle), math.sin(angle)
+    px, py = blip.x + distance * cos, blip.y + distance * sin
     if abs(cos) > 0.35:  # mostly sideways: the text starts (or ends) at the point
         anchor, x, y = ("start" if cos > 0 else "end"), px, py
     else:  # mostly up or down: the text is centred above or below the point
@@ -244,8 +243,8 @@ def _label_at(blip: Blip, distance: float, angle: float, font: float) -> Label:
 
 def label_candidates(blip: Blip, centre: float, font: float) -> list[Label]:
     """Right, left, above and below the blip first; then spots further out with a leader,
-    nearest first and, at equal distance, pointing away from the radar's centre (where the
-    blips thin out)."""
+    nearest first, a spot turned away from the outward direction counting as further: the
+    blips thin out away from the radar's centre, and outward leaders do not cross the middle."""
     near = BLIP_RADIUS + LABEL_GAP
     spots = [_label_at(blip, near, a, font) for a in (0, math.pi, -math.pi / 2, math.pi / 2)]
     outward = math.atan2(blip.y - centre, blip.x - centre)
@@ -267,6 +266,8 @@ def _fixed_text(radar: Radar) -> list[Box]:
 
 
 def _fits(label: Label, blip: Blip, radar: Radar, boxes: list[Box], leaders: list[Segment]) -> bool:
+    """Inside the viewBox, clear of placed names, leaders and blips (with a unit to spare, so
+    text never touches a circle); a leader may cross no name, leader or other blip either."""
     box = label.box
     if box[0] < 0 or box[1] < 0 or box[2] > radar.size or box[3] > radar.size:
         return False
