@@ -50,6 +50,68 @@ def test_radar_has_a_legend_for_every_ring(page, base_url):
     assert [t.split()[0] for t in legend.all_inner_texts()] == ["adopt", "trial", "assess", "hold"]
 
 
+RADAR_LABELS = """() => {
+    const svg = document.querySelector('.tool-radar svg');
+    const scale = svg.getScreenCTM().a;  // screen px per viewBox unit
+    const view = svg.viewBox.baseVal;
+    const rect = e => { const r = e.getBoundingClientRect();
+        return [r.left, r.top, r.right, r.bottom]; };
+    return {
+        names: [...svg.querySelectorAll('.radar-blip title')]
+            .map(t => t.textContent.replace(/^\\d+\\. /, '').replace(/ \\(\\w+\\)$/, '')),
+        labels: [...svg.querySelectorAll('text.radar-label')].map(t => { const b = t.getBBox();
+            return {text: t.textContent, box: rect(t),
+                px: parseFloat(getComputedStyle(t).fontSize) * scale,
+                inside: b.x >= view.x && b.y >= view.y && b.x + b.width <= view.x + view.width
+                    && b.y + b.height <= view.y + view.height}; }),
+        blips: [...svg.querySelectorAll('circle.radar-blip')].map(rect),
+    };
+}"""
+
+
+def overlapping_names(found: dict) -> list[str]:
+    """Pairs of rendered name labels whose boxes intersect, and names drawn over a blip."""
+    labels = found["labels"]
+    clashes = []
+    for i, a in enumerate(labels):
+        for b in labels[i + 1 :]:
+            (al, at, ar, ab), (bl, bt, br, bb) = a["box"], b["box"]
+            if al < br and bl < ar and at < bb and bt < ab:
+                clashes.append(f"{a['text']} / {b['text']}")
+        left, top, right, bottom = a["box"]
+        for cl, ct, cr, cb in found["blips"]:
+            cx, cy, r = (cl + cr) / 2, (ct + cb) / 2, (cr - cl) / 2
+            nearest = (min(max(cx, left), right), min(max(cy, top), bottom))
+            if (nearest[0] - cx) ** 2 + (nearest[1] - cy) ** 2 < r * r:
+                clashes.append(f"{a['text']} on a blip")
+    return clashes
+
+
+def test_radar_names_every_tool_without_overlaps_on_a_phone(phone, base_url):
+    phone.goto(base_url + "tools/radar/")
+    found = phone.evaluate(RADAR_LABELS)
+    assert len(found["names"]) >= 25
+    assert sorted(label["text"] for label in found["labels"]) == sorted(found["names"])
+    assert overlapping_names(found) == []
+    assert [label["text"] for label in found["labels"] if not label["inside"]] == []
+    smallest = min(label["px"] for label in found["labels"])
+    assert smallest >= 11, f"smallest tool name {smallest:.1f} px"
+
+
+def test_radar_label_checks_catch_overlapping_and_shrunken_names(phone, base_url):
+    # Negative controls: every name moved onto the first blip, and the minimum width removed.
+    phone.goto(base_url + "tools/radar/")
+    phone.evaluate("""() => { const blip = document.querySelector('circle.radar-blip');
+        for (const t of document.querySelectorAll('text.radar-label')) {
+            t.setAttribute('x', blip.getAttribute('cx'));
+            t.setAttribute('y', blip.getAttribute('cy'));
+        } }""")
+    found = phone.evaluate(RADAR_LABELS)
+    assert len(overlapping_names(found)) > len(found["labels"])
+    phone.add_style_tag(content=".md-typeset .tool-chart svg { min-width: 0 !important; }")
+    assert min(label["px"] for label in phone.evaluate(RADAR_LABELS)["labels"]) < 11
+
+
 WIDE_TABLE_PAGES = [
     "tools/",
     "tools/renewals/",

@@ -246,6 +246,11 @@ def test_radar_is_inline_svg_with_a_blip_per_drawn_tool_and_a_text_alternative(s
     assert len(re.findall(r'<circle class="radar-ring', svg)) == 4
     blips = re.findall(r'<circle class="radar-blip radar-blip--(\w+)"', svg)
     assert sorted(blips) == ["adopt", "adopt", "adopt", "assess", "trial"]
+    # Every blip is named in the picture; a name from data is text, never markup.
+    names = re.findall(r'<text class="radar-label"[^>]*>([^<]*)</text>', svg)
+    assert sorted(names) == sorted(
+        ["Jira", "Slack", "Linear", "PostHog", "&lt;script&gt;alert(1)&lt;/script&gt;"]
+    )
     table = html[html.index("</figure>") :]
     assert "<table>" in table
     assert linked_tools(table) == {"jira", "slack", "linear", "evil", "posthog"}
