@@ -8,7 +8,7 @@ from tests.helpers import ROOT, BuildResult, build, shared
 
 # Longest-running folders first, so under xdist (`--dist loadscope --no-loadscope-reorder`)
 # the e2e and browser tests start at once and the short modules fill in around them.
-ORDER = ["e2e", "browser", "build", "hooks", "repo", "unit"]
+ORDER = ["e2e", "browser", "reference", "build", "hooks", "repo", "unit"]
 
 
 def _folder(path: str) -> str:
@@ -19,6 +19,8 @@ def _folder(path: str) -> str:
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
+        if _folder(item.nodeid) in ("reference", "browser"):
+            item.add_marker(pytest.mark.reference)
         # These build the whole handbook (once per run, but still the longest builds).
         if {"real_site", "browser_site"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
