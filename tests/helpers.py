@@ -105,7 +105,8 @@ def linkcheck(site: Path, prefix: str = "/") -> subprocess.CompletedProcess:
 
 def project_config(nav: str | None = None) -> str:
     """The fixture handbook's mkdocs.yml, ending with `nav` when given."""
-    head = (FIXTURE / "mkdocs.yml").read_text(encoding="utf-8")
+    text = (FIXTURE / "mkdocs.yml").read_text(encoding="utf-8")
+    head = text[: text.index("\nnav:")] + "\n"
     return head + (textwrap.dedent(nav) if nav else "")
 
 
@@ -124,6 +125,14 @@ def engine_files(project: Path) -> None:
         path = project / item.path
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(item.text, encoding="utf-8")
+
+
+def fixture_site(tmp: Path) -> Path:
+    """The whole fixture handbook in `tmp`/project: every kind of page the engine makes, small."""
+    project = tmp / "project"
+    shutil.copytree(FIXTURE, project)
+    engine_files(project)
+    return project
 
 
 def make_project(

@@ -1,4 +1,5 @@
-"""A copy of the real handbook in which every text field of data and front matter is hostile.
+"""A copy of the fixture handbook (every kind of page the engine makes) in which every text
+field of data and front matter is hostile.
 
 An attacker is anyone who can open a pull request; each payload below is one way text could
 turn into markup: a script tag, an event handler, a `javascript:` markdown link and a quote
@@ -8,13 +9,12 @@ that would end an HTML attribute.
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import yaml
 from bs4 import BeautifulSoup
 
-from tests.helpers import ROOT, BuildResult, build
+from tests.helpers import BuildResult, build, fixture_site
 
 # At most 80 characters: a release title is capped there by its schema.
 PAYLOAD = '"><img src=x onerror=alert(1)>[x](javascript:alert(2))<script>alert(3)</script>'
@@ -41,9 +41,6 @@ TEMPLATE_KEYS = ("title", "description", "category", "use_when")
 PAGE_KEYS = ("title", "description")
 # Pages whose own front matter gets the payload too.
 HOSTILE_PAGES = ("index.md", "guidelines/index.md")
-_IGNORE = shutil.ignore_patterns(
-    ".venv", ".git", "site", "test-output", "bench-output", "__pycache__", "node_modules", ".*cache"
-)
 
 
 def _poison(value: object) -> object:
@@ -67,8 +64,7 @@ def _poison_front_matter(path: Path, keys: tuple[str, ...]) -> None:
 
 
 def make_hostile_project(work: Path) -> Path:
-    project = work / "project"
-    shutil.copytree(ROOT, project, ignore=_IGNORE)
+    project = fixture_site(work)
     data = project / "data"
     for path in [*data.glob("*.yml"), *data.glob("releases/*.yml")]:
         text = path.read_text(encoding="utf-8")

@@ -19,10 +19,10 @@ CONTENT_PAGES = [
     "templates/",
     "templates/prd/",
     "tools/",
-    "tools/jira/",
+    "tools/tracker/",
     "tools/radar/",
     "releases/",
-    "releases/3.1.0/",
+    "releases/1.2.0/",
     "releases/customers/",
     "onboarding/engineer/",
     "guidelines/",
@@ -59,7 +59,7 @@ def test_no_page_runs_a_payload(page, hostile_site, hostile_url):
     urls = sorted(
         str(p.relative_to(hostile_site).parent) + "/" for p in hostile_site.rglob("index.html")
     )
-    assert len(urls) > 100
+    assert len(urls) >= 25  # every page of the fixture handbook
     missing = []
     page.route("**/search/search_index.json", lambda route: route.abort())
     for path in urls:

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from tests.build.test_abbreviations import CODE, abbr_in_code
 from tests.helpers import build, make_project, page
-from tests.unit.test_onboarding_content import ROLES
 
 NAV = """
 nav:
@@ -97,40 +94,3 @@ def test_playbook_with_an_unknown_role_fails_and_lists_the_roles(tmp_path):
     assert not result.ok
     assert "'ux-lead' is not in data/roles.yml" in result.log
     assert "product-manager" in result.log
-
-
-@pytest.mark.parametrize("role", ROLES)
-def test_real_playbook_block_matches_its_task_lists(real_site, role):
-    html = real_site.html(f"onboarding/{role}/")
-    blocks = [text_of(b) for b in CODE.findall(html) if "## By day 90" in b]
-    assert len(blocks) == 1, role
-    block = blocks[0]
-    for heading in ("## Week 1", "## By day 30", "## By day 60", "## By day 90"):
-        assert heading in block
-    assert block.count("- [ ] ") == html.count('class="task-list-item"') >= 12
-    assert "](" not in block  # no relative link left to break in an issue
-    assert "Request access" in html and "<th>Who</th>" in html
-
-
-def test_no_abbreviation_inside_code_anywhere_on_the_real_site(real_site):
-    pages = list(real_site.site.rglob("*.html"))
-    assert len(pages) > 30
-    expanded = 0
-    for path in pages:
-        html = path.read_text(encoding="utf-8")
-        expanded += html.count("<abbr ")
-        assert abbr_in_code(html) == [], path
-    assert expanded > 100
-
-
-def test_the_code_scan_catches_an_abbreviation_in_code():
-    # Negative control for the scan above.
-    html = '<pre><code>Score with <abbr title="x">RICE</abbr></code></pre>'
-    assert abbr_in_code(html) != []
-
-
-def test_real_glossary_terms_have_unique_anchors(real_site):
-    html = real_site.html("about/glossary/")
-    ids = re.findall(r'<dt id="([^"]+)"', html)
-    assert len(ids) >= 40
-    assert len(ids) == len(set(ids))

@@ -1,14 +1,19 @@
 """`make serve` rebuilds when data/ changes, not only docs/ (mkdocs.yml `watch:`)."""
 
 import re
+from pathlib import Path
 
-from tests.helpers import make_project, page
+import pytest
+
+import handbook
+from tests.helpers import FIXTURE, make_project, page
 from tests.serving import mkdocs_serve, wait_for
 
 DOCS = {
     "index.md": page("# Home\n\nOwner: {{ owner_name('product-ops') }}.\n", render_macros="true")
 }
 NAV = "nav:\n  - index.md\n"
+STARTER_CONFIG = Path(handbook.__file__).parent / "starter" / "mkdocs.yml"
 # Bounded: a rebuild of this one-page site takes about a second; allow for a busy machine.
 REBUILD_TIMEOUT = 45
 # The negative control waits this long for a rebuild that must not come.
@@ -44,13 +49,19 @@ def test_without_watch_a_data_edit_is_not_picked_up(tmp_path):
         assert "Owner: Product Operations." in server.get()[1]
 
 
-def test_config_watches_data_templates_and_hooks():
-    from tests.helpers import ROOT
-
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+def watched(config: Path) -> set[str]:
+    """The folders a handbook's mkdocs.yml asks `mkdocs serve` to watch besides docs/."""
+    text = config.read_text(encoding="utf-8")
     block = re.search(r"\nwatch:\n((?:  - .*\n)+)", text)
-    assert block, "mkdocs.yml has no watch: list"
-    watched = {line.strip()[2:] for line in block.group(1).splitlines()}
+    assert block, f"{config} has no watch: list"
+    return {line.strip()[2:] for line in block.group(1).splitlines()}
+
+
+@pytest.mark.parametrize(
+    "config", [STARTER_CONFIG, FIXTURE / "mkdocs.yml"], ids=["starter", "fixture"]
+)
+def test_config_watches_data_templates_and_hooks(config):
+    folders = watched(config)
     # Not the engine package: a handbook that installs it has no handbook/ folder.
-    assert watched >= {"data", "templates", "hooks"}
-    assert "handbook" not in watched
+    assert folders >= {"data", "templates", "hooks"}
+    assert "handbook" not in folders

@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 import pytest
 
 from handbook.static_server import serve
-from tests.helpers import ROOT, build, linkcheck, mkdocs_env
+from tests.helpers import build, fixture_site, linkcheck, mkdocs_env
 from tests.serving import fetch
 
 PREFIX = "/handbook/"
@@ -18,8 +18,12 @@ PREFIX = "/handbook/"
 
 @pytest.fixture(scope="module")
 def subpath_site(tmp_path_factory):
-    site = tmp_path_factory.mktemp("subpath") / "site"
-    result = build(ROOT, site, env=mkdocs_env(HANDBOOK_SITE_URL=f"https://example.com{PREFIX}"))
+    work = tmp_path_factory.mktemp("subpath")
+    result = build(
+        fixture_site(work),
+        work / "site",
+        env=mkdocs_env(HANDBOOK_SITE_URL=f"https://example.com{PREFIX}"),
+    )
     assert result.ok, result.log
     return result
 

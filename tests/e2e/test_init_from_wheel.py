@@ -57,7 +57,10 @@ def install_engine(work: Path) -> tuple[Path, dict[str, str]]:
     return work, env
 
 
-@pytest.mark.parametrize("example", [False, True], ids=["starter", "example"])
+# The example is this repository's own handbook, so its case is a reference test.
+@pytest.mark.parametrize(
+    "example", [False, pytest.param(True, marks=pytest.mark.reference)], ids=["starter", "example"]
+)
 def test_init_then_make_test_passes_without_this_repository(engine, example):
     work, env = engine
     target = work / ("example" if example else "acme")
