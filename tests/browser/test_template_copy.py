@@ -13,6 +13,7 @@ import pytest
 
 from handbook.static_server import serve
 from tests.browser.conftest import require_browser
+from tests.helpers import FIXTURE as HANDBOOK
 from tests.helpers import ROOT, build, make_project, page
 
 pytestmark = pytest.mark.browser
@@ -24,7 +25,7 @@ NAV = "nav:\n  - index.md\n  - Templates:\n      - templates/index.md\n"
 @pytest.fixture(scope="module")
 def template_site_url(tmp_path_factory):
     require_browser()
-    gallery = (ROOT / "docs" / "templates" / "index.md").read_text(encoding="utf-8")
+    gallery = (HANDBOOK / "docs" / "templates" / "index.md").read_text(encoding="utf-8")
     docs = {"index.md": page("# Home\n"), "templates/index.md": gallery}
     project = make_project(tmp_path_factory.mktemp("template-copy"), docs, nav=NAV)
     shutil.copy(FIXTURE, project / "templates" / "placeholders.md")
@@ -133,4 +134,4 @@ def test_negative_control_download_of_another_template_differs(tab, template_sit
     with tab.expect_download() as info:
         tab.locator("a[download][data-template-download]").first.click()
     assert Path(info.value.path()).read_bytes() != FIXTURE.read_bytes()
-    assert Path(info.value.path()).read_bytes() == (ROOT / "templates" / "prd.md").read_bytes()
+    assert Path(info.value.path()).read_bytes() == (HANDBOOK / "templates" / "prd.md").read_bytes()
