@@ -8,7 +8,7 @@ import pytest
 
 from tests.build.test_abbreviations import CODE, abbr_in_code
 from tests.helpers import build, make_project, page
-from tests.unit.test_onboarding_content import ROLES
+from tests.reference.test_onboarding_content import ROLES
 
 NAV = """
 nav:
