@@ -6,8 +6,9 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
+from handbook import schemas
 from handbook.data import DataSet, load_dataset
-from tests.helpers import ROOT
+from tests.helpers import FIXTURE
 
 TODAY = dt.date(2026, 11, 21)
 XSS = "<script>alert(1)</script>"
@@ -58,11 +59,14 @@ def release_file(version: str, date: str) -> str:
 
 
 def data_root(tmp_path: Path, releases: dict[str, str]) -> Path:
-    """A project root with the real schemas, owners and release settings, plus `releases`."""
-    (tmp_path / "data").mkdir(parents=True, exist_ok=True)
-    shutil.copytree(ROOT / "data" / "schema", tmp_path / "data" / "schema")
+    """A project root with the engine's schemas, the fixture handbook's owners and release
+    settings, plus `releases`."""
+    schema_dir = tmp_path / schemas.SCHEMA_DIR
+    schema_dir.mkdir(parents=True, exist_ok=True)
+    for name in schemas.names():
+        (schema_dir / name).write_text(schemas.text(name), encoding="utf-8")
     for name in ("owners.yml", "release_settings.yml"):
-        shutil.copy(ROOT / "data" / name, tmp_path / "data" / name)
+        shutil.copy(FIXTURE / "data" / name, tmp_path / "data" / name)
     # Only the feature under test: no tool stack, onboarding or templates to provide.
     features = "releases: true\ntools: false\nonboarding: false\ntemplates: false\n"
     header = "# yaml-language-server: $schema=schema/features.schema.json\n"

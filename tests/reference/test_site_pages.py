@@ -12,7 +12,7 @@ from tests.build.test_abbreviations import CODE, abbr_in_code
 from tests.build.test_onboarding_site import text_of
 from tests.build.test_templates_site import download_of
 from tests.helpers import ROOT, NavItem, nav_items
-from tests.unit.test_onboarding_content import ROLES
+from tests.reference.test_onboarding_content import ROLES
 
 GUIDELINES = sorted(
     p.stem for p in (ROOT / "docs" / "guidelines").glob("*.md") if p.name != "index.md"

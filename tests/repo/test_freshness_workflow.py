@@ -12,12 +12,16 @@ import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import yaml
 
-from tests.helpers import ROOT
+import handbook
+from tests.helpers import FIXTURE, ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "freshness.yml"
+# Where the step's `.venv/bin/python` imports the engine from.
+ENGINE = Path(handbook.__file__).resolve().parent.parent
 
 GH = """\
 #!{python}
@@ -37,7 +41,7 @@ HANDBOOK = """\
 while [ $# -gt 0 ]; do [ "$1" = --owner ] && owner="$2"; shift; done
 case "$owner" in
   product-ops) echo "- [Bug triage](docs/guidelines/bug-triage.md): stale"; exit 1;;
-  lucas-brandt) echo "- [Release notes](docs/releases/index.md): due 2026-11-30"; exit 1;;
+  engineering) echo "- [Release notes](docs/releases/index.md): due 2026-11-30"; exit 1;;
   broken) echo "handbook: cannot read data" >&2; exit 2;;
   *) exit 0;;
 esac
@@ -54,7 +58,7 @@ def _run(tmp_path, open_issues: dict[str, int], owners: list[str]):
     project = tmp_path / "project"
     bin_dir = project / ".venv" / "bin"
     bin_dir.mkdir(parents=True)
-    shutil.copytree(ROOT / "data", project / "data")
+    shutil.copytree(FIXTURE / "data", project / "data")
     (bin_dir / "python").symlink_to(sys.executable)
     (bin_dir / "handbook").write_text(HANDBOOK)
     stubs = tmp_path / "stubs"
@@ -78,7 +82,7 @@ def _run(tmp_path, open_issues: dict[str, int], owners: list[str]):
         GH_OPEN=json.dumps(open_issues),
         LABEL="handbook-review",
         ONLY_OWNER="",
-        PYTHONPATH=str(ROOT),
+        PYTHONPATH=str(ENGINE),
     )
     result = subprocess.run(
         ["bash", "-c", _step_script()],
@@ -95,10 +99,10 @@ def _run(tmp_path, open_issues: dict[str, int], owners: list[str]):
 
 def test_opens_updates_and_closes_one_issue_per_owner(tmp_path):
     open_issues = {
-        "Handbook pages to review: lucas-brandt": 41,
-        "Handbook pages to review: maya-okafor": 42,
+        "Handbook pages to review: engineering": 41,
+        "Handbook pages to review: design": 42,
     }
-    owners = ["product-ops", "maya-okafor", "lucas-brandt"]
+    owners = ["product-ops", "design", "engineering"]
     result, calls, body = _run(tmp_path, open_issues, owners)
     assert result.returncode == 0, result.stdout + result.stderr
     actions = [c[:3] for c in calls if c[0] == "issue" and c[1] != "list"]
@@ -106,12 +110,12 @@ def test_opens_updates_and_closes_one_issue_per_owner(tmp_path):
     create = next(c for c in calls if c[:2] == ["issue", "create"])
     assert "Handbook pages to review: product-ops" in create
     assert "handbook-review" in create
-    assert ["issue", "close", "42"] in actions  # maya-okafor: all fresh again
-    assert ["issue", "edit", "41"] in actions  # lucas-brandt: updated in place
+    assert ["issue", "close", "42"] in actions  # design: all fresh again
+    assert ["issue", "edit", "41"] in actions  # engineering: updated in place
     assert len(actions) == 3
     assert calls[0][:2] == ["label", "create"]
-    # The last body written is lucas-brandt's: handle, digest and how to review.
-    assert "@lbrandt" in body and "docs/releases/index.md" in body
+    # The last body written is engineering's: handle, digest and how to review.
+    assert "@example-co/engineering" in body and "docs/releases/index.md" in body
     assert "handbook review PATH" in body
 
 

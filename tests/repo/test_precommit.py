@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from handbook.cli import build_parser
-from tests.helpers import FIXED_TODAY, ROOT
+from tests.helpers import FIXED_TODAY, FIXTURE, ROOT
 
 CONFIG = ROOT / ".pre-commit-config.yaml"
 
@@ -53,7 +53,7 @@ def test_handbook_check_hook_fails_on_a_broken_page(tmp_path):
     project = tmp_path / "project"
     (project / "docs").mkdir(parents=True)
     (project / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
-    shutil.copytree(ROOT / "data", project / "data")
+    shutil.copytree(FIXTURE / "data", project / "data")
     (project / "docs" / "index.md").write_text("---\nowner: nobody\n---\n# X\n", encoding="utf-8")
     argv = shlex.split(hooks()["handbook-check"]["entry"])
     result = subprocess.run(

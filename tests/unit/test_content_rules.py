@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import textwrap
 from pathlib import Path
 
 from handbook.content_rules import check_content, load_rules, pages_of
 from handbook.data import load_dataset
-from tests.helpers import ROOT, handbook_cli
+from tests.helpers import handbook_cli
 
 HEADER = "# yaml-language-server: $schema=schema/content_rules.schema.json\n"
 RULES = """\
@@ -132,14 +131,3 @@ def test_check_and_build_refuse_the_same_page(tmp_path):
     result = build(project)
     assert not result.ok
     assert "docs/index.md:8: states 7-day activation as 8.0%" in result.log
-
-
-def test_this_handbook_keeps_its_own_rules():
-    rules = load_rules(load_dataset(ROOT))
-    assert rules.rules and rules.facts
-    from handbook.pages import check_pages
-
-    pages: dict = {}
-    check_pages(ROOT / "docs", ROOT, {}, dt.date.today(), pages)
-    assert len(pages) > 50  # every written page
-    assert [str(p) for p in check_content(rules, pages)] == []

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from handbook import schemas
-from handbook.engine_files import HOOK_JOBS, compatibility, hook_path, hook_text, listed_hooks
+from handbook.engine_files import HOOK_JOBS, hook_path, hook_text, listed_hooks
 from handbook.starter import PINS, handbook_files
 from tests.helpers import ROOT, handbook_cli
 
@@ -70,22 +70,6 @@ def test_starter_is_small_and_dated_today():
     assert b'site_name: "Acme Handbook"' in files["mkdocs.yml"]
     assert listed_hooks(files["mkdocs.yml"].decode()) == [hook_path(j) for j in HOOK_JOBS]
     assert b"releases: false" in files["data/features.yml"]
-
-
-def test_example_is_this_handbook():
-    files = handbook_files("ignored", DAY, "9.8.7", example=True)
-    for path in ("docs/guidelines/bug-triage.md", "data/tools.yml", "templates/prd.md"):
-        assert files[path] == (ROOT / path).read_bytes(), path
-    assert files["mkdocs.yml"] == (ROOT / "mkdocs.yml").read_bytes()
-
-
-def test_this_handbook_holds_exactly_the_engine_files():
-    for job in HOOK_JOBS:
-        assert (ROOT / hook_path(job)).read_text(encoding="utf-8") == hook_text(job)
-    assert listed_hooks((ROOT / "mkdocs.yml").read_text(encoding="utf-8")) == [
-        hook_path(job) for job in HOOK_JOBS
-    ]
-    assert compatibility(ROOT) == []
 
 
 def test_pins_match_this_projects_requirements():

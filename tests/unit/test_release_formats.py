@@ -254,7 +254,7 @@ def test_feed_parses_cleanly_with_the_right_entries(data):
     feed = feedparser.parse(xml)
     assert feed.bozo == 0, feed.get("bozo_exception")
     assert feed.version == "rss20"
-    assert feed.feed.title == "Tandem releases"
+    assert feed.feed.title == "Widget releases"
     assert feed.feed.link == "https://x.test/handbook/releases/"
     assert [e.link for e in feed.entries] == [
         "https://x.test/handbook/releases/1.1.0/",
@@ -262,7 +262,7 @@ def test_feed_parses_cleanly_with_the_right_entries(data):
     ]
     assert [e.id for e in feed.entries] == [e.link for e in feed.entries]
     assert feed.entries[1].published_parsed[:3] == (2026, 10, 1)
-    assert feed.entries[1].title == f"Tandem 1.0.0: Boards {XSS}"  # a title is plain text
+    assert feed.entries[1].title == f"Widget 1.0.0: Boards {XSS}"  # a title is plain text
     summary = feed.entries[1].summary
     # Shown as text twice: in the release summary and in the change description.
     assert "<script" not in summary

@@ -7,7 +7,7 @@ import pytest
 from handbook import releases as rel
 from handbook.data import load_dataset
 from handbook.validate import load_handbook
-from tests.helpers import ROOT, handbook_cli
+from tests.helpers import handbook_cli
 from tests.release_fixtures import TODAY, change, data_root, dataset, release, release_file
 
 
@@ -43,18 +43,6 @@ def test_semver_rejects_what_is_not_a_version(bad):
 # ---------------------------------------------------------------------------------------------
 # Loading and order
 # ---------------------------------------------------------------------------------------------
-
-
-def test_real_data_loads_valid_latest_first():
-    handbook = load_handbook(ROOT, TODAY)
-    assert handbook.problems == [], messages(handbook.problems)
-    releases = rel.load_releases(handbook.dataset)
-    assert len(releases) >= 6
-    dates = [r.date for r in releases]
-    assert dates == sorted(dates, reverse=True)
-    assert {r.status for r in releases} == {"planned", "released"}
-    types = {c.type for r in releases for c in r.changes}
-    assert types == {"added", "changed", "deprecated", "removed", "fixed", "security"}
 
 
 def test_release_fields_are_read_with_lines(tmp_path):
@@ -170,7 +158,7 @@ def test_known_values_from_settings_pass(tmp_path):
         for t, a, aud in [
             ("security", "admin", "internal"),
             ("deprecated", "api", "customers"),
-            ("removed", "mobile", "both"),
+            ("removed", "billing", "both"),
         ]
     ]
     files = {release_file("1.0.0", "2026-11-01"): release("1.0.0", "2026-11-01", changes=changes)}

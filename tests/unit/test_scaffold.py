@@ -8,13 +8,13 @@ from handbook.frontmatter import parse_page
 from handbook.nav_hint import find_spot
 from handbook.scaffold import new_page_text
 from handbook.templates import load_templates
-from tests.helpers import ROOT
+from tests.helpers import FIXTURE
 
 TODAY = dt.date(2026, 11, 21)
 
 
 def prd():
-    return {t.id: t for t in load_templates(ROOT)[0]}["prd"]
+    return {t.id: t for t in load_templates(FIXTURE)[0]}["prd"]
 
 
 def test_new_page_has_page_front_matter_and_the_template_body():
@@ -88,18 +88,3 @@ def test_nav_spot_falls_back_to_the_top_level():
 
 def test_no_spot_without_an_explicit_nav():
     assert find_spot("site_name: x\ntheme:\n  name: material\n", "a.md") is None
-
-
-def test_real_nav_places_a_guideline_under_guidelines():
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    spot = find_spot(text, "guidelines/new.md")
-    lines = text.splitlines()
-    assert spot.section == "Guidelines"
-    # Inserting the line there gives a nav that lists the page under Guidelines.
-    lines.insert(spot.after_line, spot.line)
-    nav_text = "\n".join(lines[next(i for i, x in enumerate(lines) if x.startswith("nav:")) :])
-    nav = yaml.safe_load(nav_text)["nav"]
-    guidelines = next(
-        item["Guidelines"] for item in nav if isinstance(item, dict) and "Guidelines" in item
-    )
-    assert "guidelines/new.md" in guidelines

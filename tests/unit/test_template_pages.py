@@ -8,7 +8,7 @@ import pytest
 
 from handbook import template_pages as tp
 from handbook.templates import load_templates
-from tests.helpers import ROOT
+from tests.helpers import FIXTURE as FIXTURE_HANDBOOK
 from tests.html_text import attribute_values, texts
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "placeholder-template.md"
@@ -114,16 +114,16 @@ def test_fill_slots_raises_on_unknown_or_missing_markers():
 
 
 def test_gallery_groups_by_category_and_links_relative_to_the_page():
-    templates, _ = load_templates(ROOT)
+    templates, _ = load_templates(FIXTURE_HANDBOOK)
     md = tp.gallery_markdown(templates, {"product-ops": "Product Operations"}, "templates/index.md")
     categories = [line[3:] for line in md.splitlines() if line.startswith("## ")]
     assert categories == sorted(categories, key=str.lower)
     assert len(categories) == len(set(categories)) >= 3
     assert md.count('<div class="grid cards" markdown>') == len(categories)
-    assert "**[Product requirements document (PRD)](prd.md)**" in md
-    launch = next(t for t in templates if t.id == "launch-checklist")
-    assert launch.owner == "product-ops" and launch.version.count(".") == 2
-    assert f"Version {launch.version} · Product Operations" in md  # owner id -> owner name
+    assert "**[Product requirements document](prd.md)**" in md
+    retro = next(t for t in templates if t.id == "retrospective")
+    assert retro.owner == "product-ops" and retro.version == "1.1.0"
+    assert "Version 1.1.0 · Product Operations" in md  # owner id -> owner name
     from_elsewhere = tp.gallery_markdown(templates, {}, "guidelines/index.md")
     assert "(../templates/prd.md)" in from_elsewhere
 

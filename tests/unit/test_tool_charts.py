@@ -22,7 +22,7 @@ from handbook.tool_charts import (
 from handbook.tool_stack import integrations
 from handbook.tools import load_tools
 from handbook.validate import load_handbook
-from tests.helpers import ROOT
+from tests.helpers import FIXTURE
 from tests.tool_data import stack_of, tool
 
 
@@ -92,8 +92,9 @@ def crowded_stack():
     )
 
 
-def real_stack():
-    return load_tools(load_handbook(ROOT, "2026-11-21").dataset)
+def fixture_stack():
+    """The fixture handbook's three tools."""
+    return load_tools(load_handbook(FIXTURE, "2026-11-21").dataset)
 
 
 def label_problems(radar: Radar) -> list[str]:
@@ -123,7 +124,7 @@ def label_problems(radar: Radar) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("stack", [real_stack, crowded_stack], ids=["real", "crowded"])
+@pytest.mark.parametrize("stack", [fixture_stack, crowded_stack], ids=["fixture", "crowded"])
 def test_every_radar_name_is_drawn_clear_of_names_blips_and_edges(stack):
     tools = stack()
     radar = radar_layout(tools)
@@ -140,8 +141,8 @@ def test_a_crowded_radar_is_drawn_bigger_and_wider_on_screen():
 
 
 def test_label_problems_catches_each_kind_of_unreadable_name():
-    # Negative controls: the same real radar with one label moved where it must not be.
-    radar = radar_layout(real_stack())
+    # Negative controls: the same clear radar with one label moved where it must not be.
+    radar = radar_layout(fixture_stack())
     first, second = radar.blips[0], radar.blips[1]
 
     def moved(blip, label):

@@ -1,0 +1,30 @@
+"""This handbook's docs/ and nav leave out the engine's pages, which live in engine-docs/."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import ROOT
+from tests.repo.test_engine_docs import OLD_LOCATION, PAGES, nav_entries
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_engine_page_is_not_under_docs(name):
+    assert not (ROOT / "docs" / "about" / name).exists()
+    assert not list((ROOT / "docs").rglob(name))
+
+
+def test_engine_pages_are_not_in_the_nav():
+    entries = nav_entries((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert "about/glossary.md" in entries
+    for name in PAGES:
+        assert f"about/{name}" not in entries
+
+
+def test_no_page_or_config_names_the_old_location():
+    # The handbook's own files that named the pages under docs/about/ now point to engine-docs/.
+    checked = [ROOT / "mkdocs.yml", *sorted((ROOT / "docs").rglob("*.md"))]
+    offenders = [
+        str(p.relative_to(ROOT)) for p in checked if OLD_LOCATION.search(p.read_text("utf-8"))
+    ]
+    assert offenders == []
