@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from tests.helpers import ROOT, BuildResult, build, shared
@@ -50,8 +48,3 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log):
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     """The real handbook, built once per test run with --strict."""
     return shared(tmp_path_factory, "real-site", lambda folder: build(ROOT, folder / "site"))
-
-
-@pytest.fixture()
-def root() -> Path:
-    return ROOT

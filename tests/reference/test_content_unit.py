@@ -291,3 +291,13 @@ def test_skeleton_covers_every_field_of_the_schema():
     assert set(doc.data["changes"][0]) == set(change_fields)
     for group in ("links", "rollout", "enablement"):
         assert set(doc.data["changes"][0][group]) == set(change_fields[group]["properties"])
+
+
+def test_real_data_is_valid():
+    dataset = load_dataset(ROOT)
+    assert [str(p) for p in dataset.problems] == []
+    assert dataset.get("owners.yml") is not None
+
+
+def test_schema_copies_in_this_handbook_match_the_engine():
+    assert [str(p) for p in schemas.drift(ROOT)] == []

@@ -17,6 +17,7 @@ from handbook.freshness_report import chart_rows, drifted, group, summarize
 from handbook.owners import Owner
 from handbook.text import md_text
 from handbook.validate import DataUse
+from tests.helpers import FIXTURE
 
 D = dt.date
 TODAY = D(2026, 11, 21)
@@ -174,8 +175,8 @@ def test_template_drift():
     assert drifted([made_from("no-version")], versions) == []
 
 
-def test_policy_from_the_real_data(root):
-    policy = load_policy(load_dataset(root))
+def test_policy_from_a_handbook_file():
+    policy = load_policy(load_dataset(FIXTURE))
     assert policy.warning_days == 14
     assert policy.sections["tools"] == Duration(3, "months")
     assert policy.sections["onboarding"] == Duration(12, "months")
