@@ -19,7 +19,7 @@ export NO_MKDOCS_2_WARNING := 1
 # With -n 3 the browser search test times out: its query races the search index build.
 PYTEST_PARALLEL ?= -n 2 --dist loadscope --no-loadscope-reorder
 
-.PHONY: serve serve-fast build test test-fast lint linkcheck bench check clean install actionlint node-tools
+.PHONY: serve serve-fast build test test-fast test-engine lint linkcheck bench check clean install actionlint node-tools
 
 $(STAMP): requirements.txt pyproject.toml setup.py handbook/__init__.py
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required")'
@@ -70,12 +70,18 @@ test: $(STAMP) node-tools
 	$(PY) -m ruff format --check .
 	$(PY) -m pytest $(PYTEST_PARALLEL)
 
-# Unit, hook and repository tests only: no whole-handbook build, browser or wheel install;
-# test by test (--dist load), as these modules have no expensive module-scoped fixture.
+# Unit, hook, repository and content tests only: no whole-handbook build, browser or wheel
+# install; test by test (--dist load), as these modules have no expensive module-scoped fixture.
 test-fast: $(STAMP) node-tools
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
-	$(PY) -m pytest -n 3 --dist load -m "not slow and not browser" tests/unit tests/hooks tests/repo
+	$(PY) -m pytest -n 3 --dist load -m "not slow and not browser" \
+		tests/unit tests/hooks tests/repo tests/reference
+
+# The engine's tests alone: fixture handbooks only, none of this handbook's content, so they
+# pass in a handbook whose example pages, tools and releases have been deleted.
+test-engine: $(STAMP) node-tools
+	$(PY) -m pytest $(PYTEST_PARALLEL) -m "not reference" --ignore=tests/reference
 
 # e.g. make bench BENCH_FLAGS="--sizes 500,1000 --runs 5"; see engine-docs/performance.md.
 BENCH_FLAGS ?=
