@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from tests.helpers import ROOT, BuildResult, build, shared
+from tests.helpers import ROOT, BuildResult, build, mkdocs_env, shared
 
 # Longest-running folders first, so under xdist (`--dist loadscope --no-loadscope-reorder`)
 # the e2e and browser tests start at once and the short modules fill in around them.
@@ -46,5 +48,7 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log):
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
-    """The real handbook, built once per test run with --strict."""
-    return shared(tmp_path_factory, "real-site", lambda folder: build(ROOT, folder / "site"))
+    """The real handbook, built once per test run with --strict, on today's date: the dates in
+    its content must never fail a build."""
+    env = mkdocs_env(today=dt.date.today().isoformat())
+    return shared(tmp_path_factory, "real-site", lambda folder: build(ROOT, folder / "site", env))

@@ -7,6 +7,7 @@ tests can assert that nothing leaves 127.0.0.1.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import shutil
@@ -17,7 +18,7 @@ from urllib.parse import urlparse
 import pytest
 
 from handbook.static_server import serve
-from tests.helpers import ROOT, build, shared
+from tests.helpers import ROOT, build, mkdocs_env, shared
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -72,7 +73,7 @@ def browser_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
             r"(?m)^last_reviewed: .*$", f"last_reviewed: {STALE_REVIEWED}", text, count=1
         )
         page.write_text(stale, encoding="utf-8")
-        result = build(project, work / "site")
+        result = build(project, work / "site", mkdocs_env(today=dt.date.today().isoformat()))
         assert result.ok, result.log
         return result.site
 

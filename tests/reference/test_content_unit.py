@@ -125,8 +125,9 @@ def test_real_nav_places_a_guideline_under_guidelines():
 
 
 def test_real_data_loads_valid_latest_first():
-    handbook = load_handbook(ROOT, TODAY)
-    assert handbook.problems == [], [str(p) for p in handbook.problems]
+    handbook = load_handbook(ROOT, dt.date.today())
+    problems = [str(p) for p in handbook.problems if p.severity != "notice"]
+    assert problems == []
     releases = rel.load_releases(handbook.dataset)
     assert len(releases) >= 6
     dates = [r.date for r in releases]
@@ -137,12 +138,13 @@ def test_real_data_loads_valid_latest_first():
 
 
 def test_the_real_tool_data_passes_every_check():
-    found = load_handbook(ROOT, "2026-11-21").problems
-    assert [str(p) for p in found] == []
+    # On today's date; a passed date (a renewal, a planned release) is a notice for its owner.
+    found = load_handbook(ROOT, dt.date.today()).problems
+    assert [str(p) for p in found if p.severity != "notice"] == []
 
 
 def test_every_name_on_the_real_radar_is_drawn_clear_of_names_blips_and_edges():
-    tools = load_tools(load_handbook(ROOT, "2026-11-21").dataset)
+    tools = load_tools(load_handbook(ROOT, dt.date.today()).dataset)
     radar = radar_layout(tools)
     assert len(radar.blips) == sum(1 for t in tools.tools if not t.retired)
     assert [b.label.box for b in radar.blips if b.label] and label_problems(radar) == []
@@ -179,8 +181,8 @@ WRITTEN_HERE = (
 
 
 def test_real_templates_are_valid_and_there_are_at_least_twelve():
-    handbook = load_handbook(ROOT, TODAY)
-    assert tm.check_templates(ROOT, handbook.owners, TODAY) == []
+    handbook = load_handbook(ROOT, dt.date.today())
+    assert tm.check_templates(ROOT, handbook.owners, dt.date.today()) == []
     templates, problems = tm.load_templates(ROOT)
     assert problems == []
     by_id = {t.id: t for t in templates}
@@ -254,7 +256,7 @@ def test_front_matter_follows_the_template_convention():
     assert meta["id"] == "release-notes" and meta["version"] == "1.0.0"
     for key in ("title", "description", "category", "owner", "last_reviewed", "review_every"):
         assert meta.get(key), key
-    assert dt.date(2026, 10, 1) <= meta["last_reviewed"] <= TODAY
+    assert dt.date(2026, 10, 1) <= meta["last_reviewed"] <= dt.date.today()
 
 
 def test_every_placeholder_has_a_fill_value():

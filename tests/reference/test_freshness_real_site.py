@@ -29,18 +29,16 @@ def test_every_real_page_is_listed_owned_and_reviewed(real_site):
     docs = [r["path"] for r in records if r["path"].startswith("docs/")]
     assert sorted(docs) == sorted(written_pages())
     assert {r["path"] for r in records} - set(docs) == generated_sources()
-    flagged = [(r["path"], r["status"]) for r in records if r["status"] != "fresh"]
-    assert flagged == [
-        ("data/releases/2026-08-05-v3.1.0.yml", "stale"),
-        ("data/releases/2026-08-19-v3.1.1.yml", "due"),
-    ]
+    # Which pages are due or stale depends on today's date: that is the owners' review queue,
+    # never a failure (the strict build above passed).
+    assert {r["status"] for r in records} <= {"fresh", "due", "stale"}
     assert all(r["owner"] and r["last_reviewed"] and r["review_by"] for r in records)
 
 
 def test_real_dashboard_and_footer(real_site):
     dashboard = real_site.html("about/freshness/")
     records = json.loads((real_site.site / "freshness.json").read_text())
-    fresh = len(records) - 2
+    fresh = sum(1 for r in records if r["status"] == "fresh")
     assert f"<strong>{fresh * 100 // len(records)}% fresh</strong>: {fresh} of" in dashboard
     home = real_site.html("")
     assert "Reviewed on " in home and "next review " in home
