@@ -7,7 +7,7 @@ import pytest
 from tests.helpers import ROOT, BuildResult, build, mkdocs_env, shared
 
 # Longest-running folders first, so under xdist (`--dist loadscope --no-loadscope-reorder`)
-# the e2e and browser tests start at once and the short modules fill in around them.
+# an e2e case and the browser tests start at once and the short modules fill in around them.
 ORDER = ["e2e", "browser", "reference", "build", "hooks", "repo", "unit"]
 
 
@@ -24,8 +24,18 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         # These build the whole handbook (once per run, but still the longest builds).
         if {"real_site", "browser_site"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
-    rank = {name: i for i, name in enumerate(ORDER)}
-    items.sort(key=lambda item: rank.get(_folder(item.nodeid), len(ORDER)))
+    rank = {name: float(i) for i, name in enumerate(ORDER)}
+    e2e = [item for item in items if _folder(item.nodeid) == "e2e"]
+    # Only the first e2e case starts at once: the others wait for the engine it installs, so
+    # they go after the browser modules instead of holding a worker idle on the lock.
+    later = {id(item) for item in e2e[1:]}
+    items.sort(
+        key=lambda item: (
+            rank["browser"] + 0.5
+            if id(item) in later
+            else rank.get(_folder(item.nodeid), len(ORDER))
+        )
+    )
 
 
 def pytest_xdist_make_scheduler(config: pytest.Config, log):
