@@ -16,6 +16,9 @@ from handbook.problems import errors
 from handbook.validate import load_handbook
 from tests.helpers import FIXED_TODAY, ROOT, mkdocs_env
 
+# Builds generated handbooks and runs the benchmark: not for `make test-fast`.
+pytestmark = pytest.mark.slow
+
 sys.path.insert(0, str(ROOT / "scripts"))
 import bench  # noqa: E402
 import bench_site  # noqa: E402

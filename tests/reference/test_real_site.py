@@ -1,5 +1,7 @@
 """The real handbook: strict build with no warning, and linkchecker over the built site."""
 
+import pytest
+
 from tests.helpers import build, fixture_site, linkcheck, off_host_requests
 
 
@@ -30,6 +32,7 @@ def test_linkchecker_finds_no_broken_link(real_site):
     assert checked > 20, result.stdout
 
 
+@pytest.mark.slow  # a build and a linkchecker run
 def test_linkchecker_catches_a_broken_link(tmp_path):
     # Negative control: the same check fails on a page with a link to nowhere (on the small
     # fixture handbook, built with the same engine: a second run over this site costs more).
