@@ -14,7 +14,7 @@ import pytest
 from handbook.pages import check_pages
 from handbook.problems import errors
 from handbook.validate import load_handbook
-from tests.helpers import FIXED_TODAY, ROOT, mkdocs_env
+from tests.helpers import ROOT, mkdocs_env
 
 # Builds generated handbooks and runs the benchmark: not for `make test-fast`.
 pytestmark = pytest.mark.slow
@@ -30,7 +30,7 @@ def small(tmp_path_factory):
 
 
 def test_generated_handbook_has_valid_data_and_front_matter(small):
-    handbook = load_handbook(small.root, FIXED_TODAY)
+    handbook = load_handbook(small.root, bench_site.TODAY)
     assert errors(handbook.problems) == []
     # Owners are scaled with the page count: the project's owners plus generated people.
     assert len(handbook.owners) > 12
@@ -85,7 +85,7 @@ def test_plain_variant_builds_the_same_pages_without_our_code(tmp_path):
 
 def test_release_data_is_scaled_with_versions_rising_with_dates(tmp_path):
     project = bench_site.generate(tmp_path / "h", 750, set()).root  # three times the data
-    handbook = load_handbook(project, FIXED_TODAY)
+    handbook = load_handbook(project, bench_site.TODAY)
     assert errors(handbook.problems) == []
     releases = sorted((project / "data" / "releases").glob("*.yml"))
     originals = sorted((ROOT / "data" / "releases").glob("*.yml"))
@@ -100,7 +100,7 @@ def test_quick_run_writes_json_with_positive_numbers(tmp_path):
         + ["--out", str(out)],
         capture_output=True,
         text=True,
-        env=mkdocs_env(),
+        env=mkdocs_env(today=bench_site.TODAY),
     )
     assert result.returncode == 0, result.stderr
     assert "| pages | full build s |" in result.stdout

@@ -24,9 +24,8 @@ from handbook.tool_charts import radar_layout
 from handbook.tools import load_tools
 from handbook.validate import load_handbook
 from handbook.yamlload import load_yaml
-from tests.helpers import ROOT
+from tests.helpers import ROOT, handbook_cli
 from tests.release_fixtures import TODAY, data_root
-from tests.unit.test_cli_check import run_check
 from tests.unit.test_cli_freshness import handbook as run_handbook
 from tests.unit.test_engine_layout import HOOK_FILES
 from tests.unit.test_tool_charts import label_problems
@@ -37,27 +36,22 @@ from tests.unit.test_tool_charts import label_problems
 
 
 def test_real_repository_passes():
-    result = run_check(ROOT)
+    # On today's date, as a contributor runs it (a page reviewed today is never "in the future").
+    result = handbook_cli("check", "--root", str(ROOT))
     assert result.returncode == 0, result.stderr
     assert "OK" in result.stdout
 
 
-def test_real_handbook_on_the_fixed_date_flags_only_its_two_oldest_release_pages():
-    # Release pages are reviewed with their data/releases file's last_updated, every 3 months.
-    result = run_handbook("freshness", "--fail-on", "due", root=ROOT)
-    assert result.returncode == 1, result.stdout + result.stderr
-    flagged = [line.split() for line in result.stdout.splitlines()[1:] if line.strip()]
-    flagged = [(row[0], row[-1]) for row in flagged if row[0] in ("stale", "due")]
-    assert flagged == [
-        ("stale", "data/releases/2026-08-05-v3.1.0.yml:30"),
-        ("due", "data/releases/2026-08-19-v3.1.1.yml:3"),
-    ]
-    assert (
-        run_handbook(
-            "freshness", "--fail-on", "stale", "--owner", "product-ops", root=ROOT
-        ).returncode
-        == 0
-    )
+def test_real_handbook_freshness_today_names_a_real_line_for_each_flagged_page():
+    # Which pages are due or stale depends on the day: the owners' queue, not a failure. What
+    # holds on any day: the report runs, and each flagged row points at a line that exists.
+    result = handbook_cli("freshness", "--root", str(ROOT))
+    assert result.returncode == 0, result.stdout + result.stderr
+    rows = [line.split() for line in result.stdout.splitlines()[1:] if line.strip()]
+    flagged = [row for row in rows if row[0] in ("stale", "due")]
+    for row in flagged:
+        path, line = row[-1].rsplit(":", 1)
+        assert 1 <= int(line) <= len((ROOT / path).read_text("utf-8").splitlines()), row
 
 
 def test_codeowners_on_the_real_repository_is_up_to_date():
