@@ -14,9 +14,10 @@ from handbook.tools import Tool, ToolStack
 # Radar rings drawn from the centre out (retired tools are listed, not drawn).
 RADAR_RINGS = ("adopt", "trial", "assess", "hold")
 BLIP_RADIUS = 10
-# tools.css never draws the radar narrower than 720 px for its default 860-unit viewBox, so one
-# unit is at least 720/860 px on screen; a bigger radar gets a proportionally wider minimum.
-MIN_PX_PER_UNIT = 720 / 860
+RADAR_SIZE = 860  # viewBox width of a radar whose names fit without growing
+CHART_MIN_PX = 720  # tools.css: no chart is drawn narrower than this on screen
+# So one radar unit is at least this many px; a bigger radar gets a proportionally wider minimum.
+MIN_PX_PER_UNIT = CHART_MIN_PX / RADAR_SIZE
 LABEL_MIN_PX = 11
 # The smallest half-unit font size that stays at LABEL_MIN_PX or more at the minimum width.
 LABEL_FONT = math.ceil(LABEL_MIN_PX / MIN_PX_PER_UNIT * 2) / 2
@@ -73,7 +74,7 @@ class Radar:
     blips: tuple[Blip, ...]
     ring_labels: tuple[tuple[str, float], ...]  # ring name, y of its label
     label_font: float = LABEL_FONT
-    min_width: float = 720  # px: the narrowest the picture may be drawn, see MIN_PX_PER_UNIT
+    min_width: float = CHART_MIN_PX  # px: the narrowest the picture may be drawn
 
 
 def _point(centre: float, radius: float, angle: float) -> tuple[float, float]:
@@ -112,7 +113,7 @@ def cell_positions(
     return positions
 
 
-def radar_layout(stack: ToolStack, size: float = 860, radius: float = 300) -> Radar:
+def radar_layout(stack: ToolStack, size: float = RADAR_SIZE, radius: float = 300) -> Radar:
     """Sectors by category (in data order), rings by status; blips spread inside their cell,
     each with its name beside it. When the names do not all fit without overlapping, the
     whole radar is drawn bigger (and wider on screen) rather than dropping a name."""
