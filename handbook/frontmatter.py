@@ -67,3 +67,12 @@ def parse_page(text: str, file: str) -> tuple[Page, list[Problem]]:
 
 def _body_line(text: str, body: str) -> int:
     return text[: len(text) - len(body)].count("\n") + 1
+
+
+def rendered_body_line(text: str) -> int:
+    """The file line on which MkDocs' page markdown starts: after the front matter and the
+    blank lines MkDocs strips after it (what mkdocs-macros renders as template line 1)."""
+    raw, body = split(text)
+    if raw is None:
+        return 1
+    return _body_line(text, body) + len(body) - len(body.lstrip("\n"))

@@ -8,8 +8,17 @@ from __future__ import annotations
 from markupsafe import escape
 
 from handbook import onboarding_macros, release_macros, template_gallery, tool_macros
+from handbook.frontmatter import rendered_body_line
 from handbook.mkdocs.adapter import get_handbook
-from handbook.sandbox import sandbox
+from handbook.mkdocs.state import build_state
+from handbook.sandbox import (
+    PLAIN_TYPES,
+    WITHHELD,
+    WITHHELD_FILTERS,
+    page_view,
+    sandbox,
+    start_page,
+)
 
 # Feature modules that register macros, by the feature switch that turns them off; each has
 # register(env, handbook). Onboarding's people and tools per role come from tool_macros.
@@ -22,24 +31,28 @@ FEATURES: dict[str, object] = {
 
 
 def on_pre_page_macros(env) -> None:
-    """The plugin creates its Jinja environment after define_env; sandbox it before rendering."""
+    """Before each page renders: the sandbox (the plugin creates its Jinja environment after
+    define_env), a fresh budget, and plain copies in place of the live MkDocs objects."""
     sandbox(env.env)
-
-
-# What mkdocs-macros gives every page by default that a handbook page has no use for: the
-# build's config (values from !ENV included), the machine and git details, and macros that
-# print them. A page sees the handbook's own macros and data, nothing about where it is built.
-PLUGIN_DEFAULTS = {
-    "macros": ("context", "macros_info", "now", "fix_url"),
-    "variables": ("config", "environment", "plugin", "git"),
-}
+    page = env.page
+    name = f"{build_state(env.conf).docs_prefix}/{page.file.src_uri}"
+    start_page(env.env, name, rendered_body_line(page.file.content_string))
+    # The plugin sets `files` and `navigation` in on_nav and a copy of the live page here.
+    for name in WITHHELD:
+        env.variables.pop(name, None)
+        env.env.globals.pop(name, None)
+    env.variables["page"] = page_view(page.title, page.url, page.file.src_uri, page.meta)
 
 
 def define_env(env) -> None:
-    for name in PLUGIN_DEFAULTS["macros"]:
+    # What mkdocs-macros gives every page by default that a handbook page has no use for: the
+    # build's config (values from !ENV included), the machine and git details, and macros
+    # that print them. A page sees the handbook's own macros and data, nothing else.
+    for name in WITHHELD:
         env.macros.pop(name, None)
-    for name in PLUGIN_DEFAULTS["variables"]:
         env.variables.pop(name, None)
+    for name in WITHHELD_FILTERS:
+        env.filters.pop(name, None)
     handbook = get_handbook(env.conf)
     env.variables["handbook_today"] = handbook.today.isoformat()
 
@@ -54,3 +67,19 @@ def define_env(env) -> None:
     for name, feature in FEATURES.items():
         if getattr(handbook.features, name):
             feature.register(env, handbook)  # type: ignore[attr-defined]
+    for name, macro in list(env.macros.items()):
+        env.macros[name] = _plain_result(name, macro)
+
+
+def _plain_result(name: str, macro):
+    """A macro hands pages text or numbers, never an object whose methods could act."""
+
+    def checked(*args, **kwargs):
+        result = macro(*args, **kwargs)
+        if not isinstance(result, PLAIN_TYPES):
+            raise TypeError(f"macro {name} returned a {type(result).__name__}, not text")
+        return result
+
+    checked.__name__ = getattr(macro, "__name__", name)
+    checked.__doc__ = macro.__doc__
+    return checked
