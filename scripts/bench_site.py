@@ -272,7 +272,7 @@ def scale_data(source: Path, project: Path, pages: int) -> tuple[list[str], list
 
 
 def _restore_invalid(source: Path, project: Path, scaled: list[Path]) -> list[str]:
-    from handbook.validate import load_handbook
+    from handbook.core.context import load_handbook
 
     bad = {p.file for p in load_handbook(project, TODAY).problems if p.severity == "error"}
     notes = []

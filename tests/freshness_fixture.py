@@ -58,7 +58,7 @@ MAIN_PY = """
 import datetime as dt
 
 from handbook.mkdocs.adapter import get_handbook
-from handbook.validate import DataUse
+from handbook.core.context import DataUse
 
 
 def define_env(env):

@@ -119,7 +119,7 @@ def write(base: Path, files: dict[str, str]) -> None:
 
 def engine_files(project: Path) -> None:
     """The engine's hook files and schema copies, written as `handbook upgrade` writes them."""
-    from handbook.engine_files import upgrade_writes
+    from handbook.core.engine_files import upgrade_writes
 
     for item in upgrade_writes(project)[0]:
         path = project / item.path

@@ -6,8 +6,8 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
-from handbook import schemas
-from handbook.data import DataSet, load_dataset
+from handbook.core import schemas
+from handbook.core.data import DataSet, load_dataset
 from tests.helpers import FIXTURE
 
 TODAY = dt.date(2026, 11, 21)

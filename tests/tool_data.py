@@ -42,9 +42,9 @@ def tools_yaml(*entries: dict) -> str:
 
 def stack_of(*entries: dict):
     """A ToolStack from entries, without touching the disk."""
-    from handbook.data import DataSet
-    from handbook.tools import load_tools
-    from handbook.yamlload import load_yaml
+    from handbook.core.data import DataSet
+    from handbook.core.yamlload import load_yaml
+    from handbook.tools.model import load_tools
 
     doc = load_yaml(tools_yaml(*entries), "data/tools.yml")
     return load_tools(DataSet(root=None, docs={"data/tools.yml": doc}))  # type: ignore[arg-type]

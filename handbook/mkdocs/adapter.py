@@ -20,10 +20,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from handbook.core.context import Handbook, load_handbook
+from handbook.core.problems import errors, warnings
+from handbook.core.text import html_text
 from handbook.mkdocs.state import Slot, build_state
-from handbook.problems import errors, warnings
-from handbook.text import html_text
-from handbook.validate import Handbook, load_handbook
 
 log = get_plugin_logger("handbook")
 

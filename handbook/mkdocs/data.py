@@ -1,6 +1,6 @@
 """Load and validate data/ once per build, check page front matter, and place generated pages.
 
-Thin adapter: the decisions live in handbook.validate and handbook.pages.
+Thin adapter: the decisions live in handbook.core.context and handbook.pages.checks.
 """
 
 from __future__ import annotations
@@ -14,14 +14,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from handbook.content_rules import (
-    ContentRules,
-    load_rules,
-    page_problems,
-    siblings_of,
-    site_problems,
-)
-from handbook.frontmatter import parse_page
+from handbook.core.paths import rel
 from handbook.mkdocs.adapter import (
     get_handbook,
     project_root,
@@ -30,8 +23,15 @@ from handbook.mkdocs.adapter import (
     stop_on_reported_errors,
 )
 from handbook.mkdocs.state import build_state
-from handbook.pages import check_page
-from handbook.paths import rel
+from handbook.pages.checks import check_page
+from handbook.pages.content_rules import (
+    ContentRules,
+    load_rules,
+    page_problems,
+    siblings_of,
+    site_problems,
+)
+from handbook.pages.frontmatter import parse_page
 
 __all__ = ["on_config", "on_env", "on_files", "on_nav", "on_page_markdown"]
 

@@ -1,6 +1,6 @@
 """Draft pages: a banner under `mkdocs serve`; left out of `mkdocs build`, with no link to them.
 
-Thin adapter over handbook.drafts. A page is a draft with `draft: true` in its front matter or
+Thin adapter over handbook.pages.drafts. A page is a draft with `draft: true` in its front matter or
 when it matches `draft_docs` in mkdocs.yml; MkDocs itself then builds it only for the preview.
 This hook adds what MkDocs does not: the banner, pruning drafts from the published nav, and
 failing the build when a published page links to a draft (the link would be broken).
@@ -15,10 +15,10 @@ from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from handbook.drafts import banner, is_draft, links_to
+from handbook.core.paths import rel
 from handbook.mkdocs.adapter import project_root, prune_nav, report_error
 from handbook.mkdocs.state import build_state
-from handbook.paths import rel
+from handbook.pages.drafts import banner, is_draft, links_to
 
 # The command MkDocs was started with. MkDocs calls on_startup once per process and keeps hook
 # modules loaded across `serve` rebuilds, so this is process state, not cached data. Without an

@@ -1,6 +1,6 @@
 """Flag pages whose review is due or overdue, and publish the freshness dashboard and feed.
 
-Thin adapter over handbook.freshness: per page a notice (when not fresh) and a "Reviewed on"
+Thin adapter over handbook.freshness.model: per page a notice (when not fresh) and a "Reviewed on"
 footer, Material's status badge in the nav for stale pages, one log line per stale page, the
 generated dashboard (about/freshness.md) and site/freshness.json.
 """
@@ -18,8 +18,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from handbook import urls
-from handbook.freshness import (
+from handbook.core import urls
+from handbook.freshness.generated import generated_pages
+from handbook.freshness.model import (
     PageFreshness,
     Policy,
     assess,
@@ -27,12 +28,11 @@ from handbook.freshness import (
     source_edit_url,
     source_view_url,
 )
-from handbook.freshness_render import DASHBOARD_URI, fill_tables
-from handbook.freshness_report import drifted
-from handbook.generated_freshness import generated_pages
+from handbook.freshness.render import DASHBOARD_URI, fill_tables
+from handbook.freshness.report import drifted
 from handbook.mkdocs.adapter import add_generated_page, get_handbook, log, project_root
 from handbook.mkdocs.state import FreshnessState, build_state
-from handbook.templates import build_templates, versions
+from handbook.templates.model import build_templates, versions
 
 FEED_URI = "freshness.json"
 FAIL_ENV = "HANDBOOK_FAIL_ON_STALE"

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from markupsafe import escape
 
-from handbook import onboarding_macros, release_macros, template_gallery, tool_macros
-from handbook.frontmatter import rendered_body_line
 from handbook.mkdocs.adapter import get_handbook
 from handbook.mkdocs.state import build_state
-from handbook.sandbox import (
+from handbook.onboarding import macros as onboarding_macros
+from handbook.pages.frontmatter import rendered_body_line
+from handbook.pages.sandbox import (
     PLAIN_TYPES,
     WITHHELD,
     WITHHELD_FILTERS,
@@ -19,6 +19,9 @@ from handbook.sandbox import (
     sandbox,
     start_page,
 )
+from handbook.releases import macros as release_macros
+from handbook.templates import macros as template_gallery
+from handbook.tools import macros as tool_macros
 
 # Feature modules that register macros, by the feature switch that turns them off; each has
 # register(env, handbook). Onboarding's people and tools per role come from tool_macros.

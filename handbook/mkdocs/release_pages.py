@@ -1,6 +1,6 @@
 """Release notes: one generated page per release, the RSS feed and CHANGELOG.md.
 
-Thin adapter over handbook.releases (data and views) and handbook.release_formats (text).
+Thin adapter over handbook.releases.model (data and views) and handbook.releases.formats (text).
 The feed and the changelog are always published, even with no release yet, so the feed link
 in every page's head (handbook/theme/main.html) never dangles.
 """
@@ -11,10 +11,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from handbook import release_formats as formats
-from handbook import releases as rel
 from handbook.mkdocs.adapter import add_generated_page, feature_on, get_handbook, log
-from handbook.release_macros import record, releases_of, stored_settings
+from handbook.releases import formats
+from handbook.releases import model as rel
+from handbook.releases.macros import record, releases_of, stored_settings
 
 __all__ = ["on_files"]
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
+from handbook.core.serve_errors import show_errors
 from handbook.mkdocs.adapter import log
-from handbook.serve_errors import show_errors
 
 __all__ = ["on_serve"]
 

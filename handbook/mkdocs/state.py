@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from handbook.freshness import PageFreshness, Policy
-from handbook.freshness_render import Renderer
-from handbook.validate import Handbook
+from handbook.core.context import Handbook
+from handbook.freshness.model import PageFreshness, Policy
+from handbook.freshness.render import Renderer
 
 _KEY = "_handbook_build_state"
 

@@ -1,6 +1,6 @@
 """Template gallery pages: one generated page per templates/*.md, plus its raw download.
 
-Thin adapter over handbook.template_pages. The raw copy is written after the build (a file
+Thin adapter over handbook.templates.pages. The raw copy is written after the build (a file
 ending in .md would otherwise become a page), byte for byte from templates/.
 """
 
@@ -14,10 +14,10 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from handbook import template_pages as tp
-from handbook import urls
+from handbook.core import urls
 from handbook.mkdocs.adapter import add_generated_page, feature_on, get_handbook, log
-from handbook.templates import Template, build_templates, parse_ref
+from handbook.templates import pages as tp
+from handbook.templates.model import Template, build_templates, parse_ref
 
 __all__ = ["on_files", "on_page_content", "on_post_build"]
 

@@ -14,9 +14,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from handbook.a11y import label_task_checkboxes
+from handbook.core.text import html_text
 from handbook.mkdocs.adapter import feature_on
-from handbook.text import html_text
+from handbook.pages.a11y import label_task_checkboxes
 
 __all__ = ["on_config", "on_env", "on_files", "on_page_content"]
 

@@ -1,6 +1,6 @@
 """One generated page per tool at tools/<id>/, and the handbook pages that mention each tool.
 
-Thin adapter: the page text comes from handbook.tool_pages, the views from handbook.tool_stack.
+Thin adapter: the page text comes from handbook.tools.pages, the views from handbook.tools.views.
 MkDocs reads and renders the markdown of every page before it writes any, so mentions are
 gathered in on_page_markdown and filled into the tool pages in on_page_context.
 """
@@ -13,10 +13,11 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from handbook import tool_pages, urls
+from handbook.core import urls
 from handbook.mkdocs.adapter import add_generated_page, feature_on, get_handbook, log
 from handbook.mkdocs.state import build_state
-from handbook.tool_macros import stack_of, tool_src_uri
+from handbook.tools import pages as tool_pages
+from handbook.tools.macros import stack_of, tool_src_uri
 
 __all__ = ["on_config", "on_files", "on_page_context", "on_page_markdown"]
 ALL_TOOLS = "All tools"  # the nav section holding the generated tool pages

@@ -17,7 +17,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from handbook.static_server import serve
+from handbook.core.static_server import serve
 from tests.helpers import ROOT, build, mkdocs_env, shared
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from handbook.static_server import serve
+from handbook.core.static_server import serve
 from tests.browser.conftest import require_browser
 from tests.hostile_site import PAYLOAD, build_hostile_site
 

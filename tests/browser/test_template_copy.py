@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from handbook.static_server import serve
+from handbook.core.static_server import serve
 from tests.browser.conftest import require_browser
 from tests.helpers import FIXTURE as HANDBOOK
 from tests.helpers import ROOT, build, make_project, page

@@ -17,7 +17,7 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
 
 import handbook.mkdocs.macros as macros_module
-from handbook.sandbox import JINJA_GLOBALS, PLAIN_TYPES, PageView
+from handbook.pages.sandbox import JINJA_GLOBALS, PLAIN_TYPES, PageView
 from tests.helpers import FIXED_TODAY, build, fixture_site, handbook_cli, make_project, page
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import time
 
-from handbook.serve_errors import with_banner
+from handbook.core.serve_errors import with_banner
 from tests.helpers import make_project, page
 from tests.serving import mkdocs_serve, wait_for
 

@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from handbook.static_server import serve
+from handbook.core.static_server import serve
 from tests.helpers import build, fixture_site, linkcheck, mkdocs_env
 from tests.serving import fetch
 

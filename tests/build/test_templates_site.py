@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from handbook.templates import load_templates
+from handbook.templates.model import load_templates
 from tests.helpers import (
     FIXTURE,
     ROOT,

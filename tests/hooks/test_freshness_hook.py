@@ -3,7 +3,7 @@
 import pytest
 from mkdocs.exceptions import PluginError
 
-from handbook.freshness import Policy
+from handbook.freshness.model import Policy
 from handbook.mkdocs import freshness
 
 

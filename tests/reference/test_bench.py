@@ -11,9 +11,9 @@ import sys
 
 import pytest
 
-from handbook.pages import check_pages
-from handbook.problems import errors
-from handbook.validate import load_handbook
+from handbook.core.context import load_handbook
+from handbook.core.problems import errors
+from handbook.pages.checks import check_pages
 from tests.helpers import ROOT, mkdocs_env
 
 # Builds generated handbooks and runs the benchmark: not for `make test-fast`.

@@ -11,19 +11,19 @@ import re
 
 import yaml
 
-from handbook import releases as rel
-from handbook import schemas
-from handbook import templates as tm
-from handbook.content_rules import check_content, load_rules
-from handbook.data import load_dataset, validate_doc
-from handbook.engine_files import HOOK_JOBS, compatibility, hook_path, hook_text, listed_hooks
-from handbook.frontmatter import parse_page
-from handbook.nav_hint import find_spot
-from handbook.starter import handbook_files
-from handbook.tool_charts import radar_layout
-from handbook.tools import load_tools
-from handbook.validate import load_handbook
-from handbook.yamlload import load_yaml
+from handbook.core import schemas
+from handbook.core.context import load_handbook
+from handbook.core.data import load_dataset, validate_doc
+from handbook.core.engine_files import HOOK_JOBS, compatibility, hook_path, hook_text, listed_hooks
+from handbook.core.starter import handbook_files
+from handbook.core.yamlload import load_yaml
+from handbook.pages.content_rules import check_content, load_rules
+from handbook.pages.frontmatter import parse_page
+from handbook.pages.nav_hint import find_spot
+from handbook.releases import model as rel
+from handbook.templates import model as tm
+from handbook.tools.charts import radar_layout
+from handbook.tools.model import load_tools
 from tests.helpers import ROOT, handbook_cli
 from tests.release_fixtures import TODAY, data_root
 from tests.unit.test_cli_freshness import handbook as run_handbook
@@ -72,7 +72,7 @@ def test_codeowners_on_the_real_repository_is_up_to_date():
 def test_this_handbook_keeps_its_own_rules():
     rules = load_rules(load_dataset(ROOT))
     assert rules.rules and rules.facts
-    from handbook.pages import check_pages
+    from handbook.pages.checks import check_pages
 
     pages: dict = {}
     check_pages(ROOT / "docs", ROOT, {}, dt.date.today(), pages)

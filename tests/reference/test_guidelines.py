@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from handbook.data import load_dataset
-from handbook.durations import add_duration, parse_duration
-from handbook.freshness import load_policy, status_of
-from handbook.frontmatter import Page, parse_page
-from handbook.owners import owners
+from handbook.core.data import load_dataset
+from handbook.core.durations import add_duration, parse_duration
+from handbook.core.owners import owners
+from handbook.freshness.model import load_policy, status_of
+from handbook.pages.frontmatter import Page, parse_page
 from tests.helpers import FIXED_TODAY, ROOT
 
 TODAY = dt.date.fromisoformat(FIXED_TODAY)

@@ -7,11 +7,11 @@ import re
 
 import pytest
 
-from handbook.frontmatter import parse_page
-from handbook.glossary import check_abbreviations, glossary_terms, parse_abbreviations
-from handbook.onboarding import checklist_sections
-from handbook.roles import roles
-from handbook.validate import load_handbook
+from handbook.core.context import load_handbook
+from handbook.core.roles import roles
+from handbook.onboarding.model import checklist_sections
+from handbook.pages.frontmatter import parse_page
+from handbook.pages.glossary import check_abbreviations, glossary_terms, parse_abbreviations
 from tests.helpers import ROOT
 
 DOCS = ROOT / "docs"

@@ -3,8 +3,8 @@
 import datetime as dt
 import re
 
-from handbook.tools import load_tools
-from handbook.validate import load_handbook
+from handbook.core.context import load_handbook
+from handbook.tools.model import load_tools
 from tests.helpers import ROOT, off_host_requests
 
 SECTION = ("", "radar/", "integrations/", "overlaps/", "renewals/", "spend/")

@@ -6,8 +6,8 @@ import re
 import feedparser
 import keepachangelog
 
-from handbook import releases as rel
-from handbook.validate import load_handbook
+from handbook.core.context import load_handbook
+from handbook.releases import model as rel
 from tests.helpers import ROOT
 
 

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from handbook.templates import load_templates
+from handbook.templates.model import load_templates
 from tests.build.test_abbreviations import CODE, abbr_in_code
 from tests.build.test_onboarding_site import text_of
 from tests.build.test_templates_site import download_of

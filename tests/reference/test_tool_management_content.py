@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from handbook.frontmatter import parse_page
+from handbook.pages.frontmatter import parse_page
 from tests.helpers import ROOT
 
 DOCS = ROOT / "docs"

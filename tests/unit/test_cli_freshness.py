@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from handbook.codeowners import BEGIN, END, CodeownersError, update
+from handbook.freshness.codeowners import BEGIN, END, CodeownersError, update
 from tests.freshness_fixture import make_freshness_project
 from tests.helpers import handbook_cli, make_project, page
 
@@ -170,8 +170,8 @@ def test_freshness_refuses_a_page_that_check_rejects(project, tmp_path):
 
 
 def test_codeowners_refuses_a_file_name_that_would_inject_a_rule(tmp_path):
-    from handbook.codeowners import block_lines
-    from handbook.freshness import PageFreshness
+    from handbook.freshness.codeowners import block_lines
+    from handbook.freshness.model import PageFreshness
 
     fields = {f.name: None for f in dataclasses.fields(PageFreshness) if f.init}
     good = PageFreshness(**{**fields, "src_uri": "a.md", "review_handle": "@t"})

@@ -2,10 +2,10 @@
 
 import pytest
 
-from handbook.frontmatter import parse_page
-from handbook.pages import check_page
-from handbook.templates import load_templates
-from handbook.validate import load_handbook
+from handbook.core.context import load_handbook
+from handbook.pages.checks import check_page
+from handbook.pages.frontmatter import parse_page
+from handbook.templates.model import load_templates
 from tests.helpers import FIXED_TODAY, handbook_cli, make_project, page
 
 # An explicit nav with sections, so hints are checked against a section's place.

@@ -5,8 +5,8 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from handbook.content_rules import check_content, load_rules, pages_of
-from handbook.data import load_dataset
+from handbook.core.data import load_dataset
+from handbook.pages.content_rules import check_content, load_rules, pages_of
 from tests.helpers import handbook_cli
 
 HEADER = "# yaml-language-server: $schema=schema/content_rules.schema.json\n"

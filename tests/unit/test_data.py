@@ -2,9 +2,9 @@ from pathlib import Path
 
 import pytest
 
-from handbook import schemas
-from handbook.data import load_dataset as load_with_schemas
-from handbook.data import to_date
+from handbook.core import schemas
+from handbook.core.data import load_dataset as load_with_schemas
+from handbook.core.data import to_date
 
 SCHEMA = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",

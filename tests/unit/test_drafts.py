@@ -1,7 +1,7 @@
 import datetime as dt
 
-from handbook.drafts import banner, check_draft, is_draft, links_to, resolve
-from handbook.frontmatter import parse_page
+from handbook.pages.drafts import banner, check_draft, is_draft, links_to, resolve
+from handbook.pages.frontmatter import parse_page
 
 TODAY = dt.date(2026, 11, 21)
 

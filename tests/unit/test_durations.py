@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from handbook.durations import Duration, add_duration, add_months, parse_duration
+from handbook.core.durations import Duration, add_duration, add_months, parse_duration
 
 D = dt.date
 

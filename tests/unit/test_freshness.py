@@ -2,9 +2,12 @@ import datetime as dt
 
 import pytest
 
-from handbook.data import load_dataset
-from handbook.durations import Duration
-from handbook.freshness import (
+from handbook.core.context import DataUse
+from handbook.core.data import load_dataset
+from handbook.core.durations import Duration
+from handbook.core.owners import Owner
+from handbook.core.text import md_text
+from handbook.freshness.model import (
     Policy,
     assess,
     edit_url,
@@ -12,11 +15,8 @@ from handbook.freshness import (
     load_policy,
     status_of,
 )
-from handbook.freshness_render import Renderer, fill_tables
-from handbook.freshness_report import chart_rows, drifted, group, summarize
-from handbook.owners import Owner
-from handbook.text import md_text
-from handbook.validate import DataUse
+from handbook.freshness.render import Renderer, fill_tables
+from handbook.freshness.report import chart_rows, drifted, group, summarize
 from tests.helpers import FIXTURE
 
 D = dt.date

@@ -1,4 +1,4 @@
-from handbook.frontmatter import parse_page, split
+from handbook.pages.frontmatter import parse_page, split
 
 
 def test_split_without_front_matter():

@@ -1,6 +1,6 @@
 """Glossary terms and the site-wide abbreviations agree."""
 
-from handbook.glossary import check_abbreviations, glossary_terms, parse_abbreviations
+from handbook.pages.glossary import check_abbreviations, glossary_terms, parse_abbreviations
 
 GLOSSARY = """
 # Glossary

@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from handbook import schemas
-from handbook.engine_files import HOOK_JOBS, hook_path, hook_text, listed_hooks
-from handbook.starter import PINS, handbook_files
+from handbook.core import schemas
+from handbook.core.engine_files import HOOK_JOBS, hook_path, hook_text, listed_hooks
+from handbook.core.starter import PINS, handbook_files
 from tests.helpers import ROOT, handbook_cli
 
 DAY = dt.date(2026, 11, 21)

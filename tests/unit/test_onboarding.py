@@ -2,7 +2,7 @@
 
 import pytest
 
-from handbook.onboarding import CHECKLIST_HEADINGS, checklist_sections, fenced, issue_body
+from handbook.onboarding.model import CHECKLIST_HEADINGS, checklist_sections, fenced, issue_body
 
 PLAYBOOK = """
 # Engineer onboarding

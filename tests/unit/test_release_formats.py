@@ -10,9 +10,9 @@ import keepachangelog
 import markdown
 import pytest
 
-from handbook import release_formats as fmt
-from handbook import releases as rel
-from handbook.text import md_text
+from handbook.core.text import md_text
+from handbook.releases import formats as fmt
+from handbook.releases import model as rel
 from tests.release_fixtures import TODAY, XSS, change, dataset, release, release_file
 
 # The project's markdown extensions that matter for escaping (see mkdocs.yml).

@@ -4,9 +4,9 @@ import datetime as dt
 
 import pytest
 
-from handbook import releases as rel
-from handbook.data import load_dataset
-from handbook.validate import load_handbook
+from handbook.core.context import load_handbook
+from handbook.core.data import load_dataset
+from handbook.releases import model as rel
 from tests.helpers import handbook_cli
 from tests.release_fixtures import TODAY, change, data_root, dataset, release, release_file
 

@@ -8,8 +8,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from handbook.frontmatter import parse_page
-from handbook.review import ReviewError, set_last_reviewed
+from handbook.freshness.review import ReviewError, set_last_reviewed
+from handbook.pages.frontmatter import parse_page
 from tests.helpers import handbook_cli
 
 DAY = dt.date(2026, 11, 21)

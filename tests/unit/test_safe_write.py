@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from handbook.safe_write import UnsafeWrite, write_atomically
+from handbook.core.safe_write import UnsafeWrite, write_atomically
 
 
 def test_writes_a_new_file_and_its_folders(tmp_path):

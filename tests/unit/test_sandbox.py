@@ -2,7 +2,7 @@ import pytest
 from jinja2 import Environment
 from jinja2.exceptions import SecurityError
 
-from handbook.sandbox import sandbox
+from handbook.pages.sandbox import sandbox
 
 
 def sandboxed() -> Environment:
@@ -32,7 +32,7 @@ def test_plain_environment_would_leak():
 
 
 def test_internals_reached_finds_private_names_with_their_lines():
-    from handbook.sandbox import internals_reached
+    from handbook.pages.sandbox import internals_reached
 
     source = "{{ owner_name('x') }}\n{{ ''.__class__ }}\n{{ a['_secret'] }} {{ a[b] }}\n"
     assert internals_reached(source) == [(2, "__class__"), (3, "_secret")]
@@ -60,7 +60,7 @@ def test_handbook_check_refuses_the_page_before_any_build(tmp_path):
 
 
 def budgeted(source: str) -> str:
-    from handbook.sandbox import start_page
+    from handbook.pages.sandbox import start_page
 
     env = sandboxed()
     start_page(env, "docs/page.md", 10)
@@ -93,7 +93,7 @@ def budgeted(source: str) -> str:
     ],
 )
 def test_a_page_that_would_hang_or_fill_memory_is_stopped_at_its_line(source, message):
-    from handbook.sandbox import BudgetExceeded
+    from handbook.pages.sandbox import BudgetExceeded
 
     with pytest.raises(BudgetExceeded) as caught:
         budgeted(source)
@@ -102,7 +102,7 @@ def test_a_page_that_would_hang_or_fill_memory_is_stopped_at_its_line(source, me
 
 
 def test_the_budget_error_names_the_file_line_of_the_loop():
-    from handbook.sandbox import BudgetExceeded
+    from handbook.pages.sandbox import BudgetExceeded
 
     source = "# Title\n\ntext\n{% for i in range(100000) %}{% for j in range(100) %}x"
     source += "{% endfor %}{% endfor %}"
@@ -122,7 +122,7 @@ def test_ordinary_loops_and_strings_stay_within_budget():
 
 
 def test_each_page_starts_with_a_fresh_budget():
-    from handbook.sandbox import start_page
+    from handbook.pages.sandbox import start_page
 
     env = sandboxed()
     template = env.from_string("{% for i in range(600000) %}{% endfor %}done")
@@ -140,8 +140,8 @@ def test_shared_data_cannot_be_changed_by_a_page():
 
 
 def test_deeply_nested_loops_are_refused_with_their_line():
-    from handbook.frontmatter import parse_page
-    from handbook.sandbox import check_macro_safety
+    from handbook.pages.frontmatter import parse_page
+    from handbook.pages.sandbox import check_macro_safety
 
     body = "{% for a in x %}{% for b in x %}{% for c in x %}\n{% for d in x %}{% endfor %}"
     body += "{% endfor %}{% endfor %}{% endfor %}\n"
@@ -168,13 +168,13 @@ def test_deeply_nested_loops_are_refused_with_their_line():
     ],
 )
 def test_withheld_names_are_found_with_their_lines(source, name):
-    from handbook.sandbox import withheld_reached
+    from handbook.pages.sandbox import withheld_reached
 
     assert withheld_reached("text\n" + source) == [(2, name)]
 
 
 def test_page_fields_and_local_names_are_not_withheld():
-    from handbook.sandbox import withheld_reached
+    from handbook.pages.sandbox import withheld_reached
 
     source = "{{ page.title }} {{ page.meta.owner }} {% set files = [1] %}{{ files }}"
     assert withheld_reached(source) == []

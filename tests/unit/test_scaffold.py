@@ -4,10 +4,10 @@ import datetime as dt
 
 import yaml
 
-from handbook.frontmatter import parse_page
-from handbook.nav_hint import find_spot
-from handbook.scaffold import new_page_text
-from handbook.templates import load_templates
+from handbook.pages.frontmatter import parse_page
+from handbook.pages.nav_hint import find_spot
+from handbook.templates.model import load_templates
+from handbook.templates.scaffold import new_page_text
 from tests.helpers import FIXTURE
 
 TODAY = dt.date(2026, 11, 21)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from handbook import template_pages as tp
-from handbook.templates import load_templates
+from handbook.templates import pages as tp
+from handbook.templates.model import load_templates
 from tests.helpers import FIXTURE as FIXTURE_HANDBOOK
 from tests.html_text import attribute_values, texts
 

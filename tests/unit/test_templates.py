@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from handbook import templates as tm
-from handbook.frontmatter import parse_page
+from handbook.pages.frontmatter import parse_page
+from handbook.templates import model as tm
 from tests.helpers import FIXTURE
 
 TODAY = dt.date(2026, 11, 21)

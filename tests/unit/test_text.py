@@ -1,4 +1,4 @@
-"""The one escaping rule for data text in markdown (handbook.text.md_text), as a property."""
+"""The one escaping rule for data text in markdown (handbook.core.text.md_text), as a property."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import markdown
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from handbook.text import md_text
+from handbook.core.text import md_text
 from tests.release_fixtures import XSS
 
 # The site's markdown extensions that add inline or block syntax a value could reach.

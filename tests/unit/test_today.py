@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from handbook.today import today
+from handbook.core.today import today
 
 
 def test_override_wins(monkeypatch):

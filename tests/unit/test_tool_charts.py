@@ -5,7 +5,8 @@ from dataclasses import replace
 
 import pytest
 
-from handbook.tool_charts import (
+from handbook.core.context import load_handbook
+from handbook.tools.charts import (
     BLIP_RADIUS,
     LABEL_MIN_PX,
     Radar,
@@ -19,9 +20,8 @@ from handbook.tool_charts import (
     segments_cross,
     text_box,
 )
-from handbook.tool_stack import integrations
-from handbook.tools import load_tools
-from handbook.validate import load_handbook
+from handbook.tools.model import load_tools
+from handbook.tools.views import integrations
 from tests.helpers import FIXTURE
 from tests.tool_data import stack_of, tool
 

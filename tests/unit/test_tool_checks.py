@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from handbook.validate import load_handbook
+from handbook.core.context import load_handbook
 from tests.helpers import FIXTURE
 from tests.tool_data import tool, tools_yaml
 

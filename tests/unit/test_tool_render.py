@@ -2,9 +2,9 @@
 
 import pytest
 
-from handbook.text import md_text
-from handbook.tool_pages import mentioned_tools
-from handbook.tool_render import doc_link, safe_url
+from handbook.core.text import md_text
+from handbook.tools.pages import mentioned_tools
+from handbook.tools.render import doc_link, safe_url
 from tests.tool_data import stack_of, tool
 
 

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from handbook.tool_stack import (
+from handbook.tools.views import (
     integrated_from,
     integrations,
     overdue_renewals,

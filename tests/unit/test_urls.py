@@ -2,7 +2,7 @@
 
 import pytest
 
-from handbook.urls import absolute_url, page_url, relative_url, site_path
+from handbook.core.urls import absolute_url, page_url, relative_url, site_path
 
 
 @pytest.mark.parametrize(

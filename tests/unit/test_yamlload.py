@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from handbook.yamlload import LOADERS, PureLoader, YamlError, load_yaml
+from handbook.core.yamlload import LOADERS, PureLoader, YamlError, load_yaml
 
 # Every test runs with each parser: libyaml (the default when present) and pure Python.
 pytestmark = pytest.mark.parametrize("loader", sorted(LOADERS))
@@ -94,7 +94,7 @@ def test_billion_laughs_is_refused_quickly(loader):
 
 
 def test_nesting_limit(loader):
-    from handbook.yamlload import MAX_DEPTH
+    from handbook.core.yamlload import MAX_DEPTH
 
     ok = "[" * MAX_DEPTH + "]" * MAX_DEPTH
     assert load_yaml(ok, "f.yml", loader_cls=LOADERS[loader]).data is not None
@@ -105,7 +105,7 @@ def test_nesting_limit(loader):
 
 
 def test_size_limit(loader):
-    from handbook.yamlload import MAX_BYTES
+    from handbook.core.yamlload import MAX_BYTES
 
     big = "a: " + "x" * MAX_BYTES + "\n"
     with pytest.raises(YamlError, match="larger than 2 MB") as exc:

@@ -3,7 +3,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from handbook.yamlload import LOADERS, YamlError, load_yaml
+from handbook.core.yamlload import LOADERS, YamlError, load_yaml
 
 # Characters YAML treats specially, so generated text often gets past the first token.
 yamlish = st.text(

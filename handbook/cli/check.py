@@ -1,0 +1,64 @@
+"""`handbook check`: validate data and page front matter without building the site."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from handbook.core.context import load_handbook
+from handbook.core.engine_files import compatibility
+from handbook.core.paths import ProjectNotFound, docs_dir, find_root
+from handbook.core.problems import errors
+from handbook.core.site_settings import read_site_settings
+from handbook.pages.checks import check_pages, check_tags
+from handbook.pages.content_rules import check_content, load_rules
+from handbook.pages.frontmatter import Page
+
+
+def add_root_args(parser: argparse.ArgumentParser) -> None:
+    """--root and --today, shared by every subcommand."""
+    parser.add_argument("--root", type=Path, help="project folder (default: found from here)")
+    parser.add_argument("--today", help="treat this YYYY-MM-DD as today")
+
+
+def resolve_root(args: argparse.Namespace) -> Path:
+    try:
+        return find_root(args.root)
+    except ProjectNotFound as exc:
+        raise SystemExit(f"handbook: {exc}") from None
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("check", help="validate data/ and docs/ front matter; exit 1 on error")
+    add_root_args(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    root = resolve_root(args)
+    try:
+        handbook = load_handbook(root, args.today)
+    except ValueError as exc:
+        print(f"handbook: {exc}", file=sys.stderr)
+        return 2
+    problems = list(handbook.problems)
+    # Every page is read and parsed once; the checks below reuse the parsed pages.
+    pages: dict[str, Page] = {}
+    problems += check_pages(docs_dir(root), root, handbook.owners, handbook.today, pages)
+    allowed = read_site_settings(root).tags_allowed
+    if allowed:
+        for page in pages.values():
+            problems += check_tags(page, allowed)
+    problems += check_content(load_rules(handbook.dataset), pages)
+    # Hooks, schema copies and mkdocs.yml against the installed engine: warnings with the fix.
+    problems += compatibility(root)
+    for problem in sorted(problems):
+        label = "error" if problem.severity == "error" else "warning"
+        print(f"{problem}  [{label}]", file=sys.stderr)
+    count = len(errors(problems))
+    if count:
+        print(f"handbook check: {count} error(s)", file=sys.stderr)
+        return 1
+    print(f"handbook check: data and pages OK ({len(problems)} warning(s))")
+    return 0

@@ -1,0 +1,127 @@
+"""The files a handbook holds on the engine's behalf, and whether they match the installed engine.
+
+Two kinds: hooks/<job>.py, one thin import per engine hook module, listed in mkdocs.yml; and
+data/schema/*.schema.json, editor copies of the engine's schemas. `handbook upgrade` writes
+what is missing or out of date; `handbook check` reports it with that fix.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from handbook.core import schemas
+from handbook.core.problems import Problem
+
+# The engine's hook modules (handbook/mkdocs/<job>.py), in the order mkdocs.yml lists them:
+# paths first (plugin folders), data before the pages it checks, freshness last (it reads
+# what every other hook recorded).
+HOOK_JOBS: dict[str, str] = {
+    "paths": "Anchor plugin paths (mkdocs-macros' include_dir) on the project folder.",
+    "theme": "The engine's theme partials and stylesheets, from the installed package.",
+    "data": "Load and check data/ and front matter once per build; slot generated pages in.",
+    "drafts": "Draft pages: a banner under `make serve`, left out of the published site.",
+    "release_pages": "Release pages, the customer changelog and the feed, from data/releases/.",
+    "tool_pages": "One page per tool from data/tools.yml, and the pages that mention it.",
+    "template_pages": "A page per template in templates/, with byte-identical downloads.",
+    "freshness": "Review notices, the freshness dashboard and freshness.json.",
+    "serve": "Under `make serve`, a failed rebuild shows its errors on the page, not a hang.",
+}
+FIX = "run `handbook upgrade`"
+
+
+def hook_path(job: str) -> str:
+    return f"hooks/{job}.py"
+
+
+def hook_text(job: str) -> str:
+    """The whole of hooks/<job>.py: the engine's hook, imported."""
+    return (
+        f'"""{HOOK_JOBS[job]}\n\n'
+        f"The engine's hook (handbook.mkdocs.{job}); upgrading the engine never needs an edit "
+        'here.\n"""\n\n'
+        f"from handbook.mkdocs.{job} import *  # noqa: F403\n"
+    )
+
+
+def _imports_engine_hook(text: str, job: str) -> bool:
+    return re.search(rf"^from handbook\.mkdocs\.{job} import \*", text, re.MULTILINE) is not None
+
+
+def listed_hooks(mkdocs_yml: str) -> list[str]:
+    """The paths under `hooks:` in mkdocs.yml, in order."""
+    block = re.search(r"^hooks:\n((?:[ \t]+-.*\n?|[ \t]*#.*\n|\s*\n)*)", mkdocs_yml, re.MULTILINE)
+    if block is None:
+        return []
+    return re.findall(r"^[ \t]+-[ \t]*['\"]?([^'\"\s#]+)", block.group(1), re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Write:
+    path: str  # relative to the handbook root
+    text: str
+    why: str
+
+
+def upgrade_writes(root: Path) -> tuple[list[Write], list[Problem]]:
+    """What `handbook upgrade` would write, and what it must leave to a person."""
+    writes: list[Write] = []
+    manual: list[Problem] = []
+    for job in HOOK_JOBS:
+        path = root / hook_path(job)
+        if not path.exists():
+            writes.append(Write(hook_path(job), hook_text(job), "missing"))
+        elif not _imports_engine_hook(path.read_text(encoding="utf-8"), job):
+            message = (
+                f"does not import the engine's hook (from handbook.mkdocs.{job} import *); "
+                "it is left as it is: move your own code to a hook file of another name"
+            )
+            manual.append(Problem(hook_path(job), 1, message))
+    for name in schemas.names():
+        path = root / schemas.SCHEMA_DIR / name
+        text = schemas.text(name)
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            why = "missing" if not path.exists() else "differs from the engine's"
+            writes.append(Write(f"{schemas.SCHEMA_DIR}/{name}", text, why))
+    config = root / "mkdocs.yml"
+    if config.is_file():
+        text = config.read_text(encoding="utf-8")
+        listed = listed_hooks(text)
+        for job in HOOK_JOBS:
+            if hook_path(job) not in listed:
+                message = f"hooks: add `  - {hook_path(job)}` (the engine's {job} hook)"
+                manual.append(Problem("mkdocs.yml", 0, message))
+        manual += config_problems(text)
+    return writes, manual
+
+
+MACROS_MODULE = "handbook.mkdocs.macros"
+# Where handbooks before 0.3.0 listed the engine's stylesheets (it now adds them itself).
+_OLD_STYLESHEETS = tuple(
+    f"assets/stylesheets/{path.name}"
+    for path in sorted((Path(__file__).parent.parent / "assets" / "stylesheets").glob("*.css"))
+    if path.name != "palette.css"  # new in 0.3.0: no handbook ever listed it
+)
+
+
+def config_problems(mkdocs_yml: str) -> list[Problem]:
+    """mkdocs.yml settings an earlier engine needed that this one does not load."""
+    problems = []
+    for number, line in enumerate(mkdocs_yml.splitlines(), start=1):
+        if re.match(r"\s*modules:", line) and "handbook" in line and MACROS_MODULE not in line:
+            message = f"macros modules: use [{MACROS_MODULE}] (the engine's macros moved in 0.3.0)"
+            problems.append(Problem("mkdocs.yml", number, message))
+        for old in _OLD_STYLESHEETS:
+            if old in line:
+                message = f"extra_css: remove {old}; the engine adds its own stylesheets"
+                problems.append(Problem("mkdocs.yml", number, message))
+    return problems
+
+
+def compatibility(root: Path) -> list[Problem]:
+    """Engine files that do not match the installed engine, as warnings naming the fix."""
+    writes, manual = upgrade_writes(root)
+    found = [Problem(w.path, 0, f"{w.why}; {FIX}", severity="warning") for w in writes]
+    found += [Problem(p.file, p.line, p.message, severity="warning") for p in manual]
+    return found

@@ -1,0 +1,113 @@
+"""What `handbook init` writes: a starter handbook, or the full example one, as path -> bytes.
+
+Both share the files that connect a handbook to the engine: hooks/ (one import per engine
+hook), data/schema/ (editor copies), requirements.txt pinning this engine, the Makefile, CI and
+pre-commit. The starter's content lives in handbook/starter/; the example's is this project's
+own docs/, templates/, data/ and mkdocs.yml, shipped in the wheel as handbook/example/.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+from pathlib import Path
+
+from handbook.core import schemas
+from handbook.core.engine_files import HOOK_JOBS, hook_path, hook_text
+
+PACKAGE = Path(__file__).resolve().parent.parent
+STARTER = PACKAGE / "starter"
+PINS = PACKAGE / "pins.txt"
+# The example handbook's content, copied into the wheel at build time (see setup.py).
+EXAMPLE_CONTENT = ("mkdocs.yml", "docs", "templates", "data")
+# Starter files that connect any handbook to the engine, whatever its content.
+SHARED = (
+    "Makefile",
+    "README.md",
+    "dot-gitignore",
+    "dot-pre-commit-config.yaml",
+    "dot-github",
+    "scripts",
+    "tests",
+)
+# Stored as dot-NAME: dotfiles are easy to lose in a package's data files.
+_DOT = "dot-"
+
+
+class InitError(ValueError):
+    """A handbook cannot be made here (the message says why)."""
+
+
+def example_root() -> Path:
+    """Where the example handbook's content is: in the wheel, or this project's checkout."""
+    packaged = PACKAGE / "example"
+    if (packaged / "mkdocs.yml").is_file():
+        return packaged
+    checkout = PACKAGE.parent
+    if all((checkout / name).exists() for name in EXAMPLE_CONTENT):
+        return checkout
+    raise InitError("this engine was installed without its example handbook; reinstall it")
+
+
+def _target(relative: Path) -> str:
+    parts = [("." + p[len(_DOT) :]) if p.startswith(_DOT) else p for p in relative.parts]
+    return "/".join(parts)
+
+
+def _tree(base: Path, names: tuple[str, ...] | None = None) -> dict[str, bytes]:
+    """Every file under `base` (or under the given top-level names), by target path."""
+    files: dict[str, bytes] = {}
+    tops = [base / name for name in names] if names else [base]
+    for top in tops:
+        paths = [top] if top.is_file() else sorted(p for p in top.rglob("*") if p.is_file())
+        for path in paths:
+            if "__pycache__" in path.parts:
+                continue
+            files[_target(path.relative_to(base))] = path.read_bytes()
+    return files
+
+
+def _fill(data: bytes, values: dict[str, str]) -> bytes:
+    text = data.decode("utf-8")
+    for key, value in values.items():
+        text = text.replace(key, value)
+    return text.encode("utf-8")
+
+
+def requirements(version: str) -> str:
+    pins = PINS.read_text(encoding="utf-8")
+    return (
+        "# The handbook engine, pinned; `make upgrade` after changing it. Its dependencies are\n"
+        "# pinned below so every machine builds the same site.\n"
+        f"handbook=={version}\n{pins}"
+    )
+
+
+def engine_files(version: str) -> dict[str, bytes]:
+    files = {hook_path(job): hook_text(job).encode("utf-8") for job in HOOK_JOBS}
+    for name in schemas.names():
+        files[f"{schemas.SCHEMA_DIR}/{name}"] = schemas.text(name).encode("utf-8")
+    files["requirements.txt"] = requirements(version).encode("utf-8")
+    return files
+
+
+def handbook_files(name: str, today: dt.date, version: str, example: bool) -> dict[str, bytes]:
+    """Every file of a new handbook, by path relative to its folder."""
+    values = {
+        # A YAML double-quoted scalar (JSON's string syntax is one), and text in markdown.
+        "__HANDBOOK_NAME_YAML__": json.dumps(name),
+        "__HANDBOOK_NAME__": html.escape(name),
+        "__TODAY__": today.isoformat(),
+        "__HOOKS__": "\n".join(f"  - {hook_path(job)}" for job in HOOK_JOBS) + "\n",
+    }
+    files = {path: _fill(data, values) for path, data in _tree(STARTER, SHARED).items()}
+    if example:
+        content = _tree(example_root(), EXAMPLE_CONTENT)
+        files.update({p: d for p, d in content.items() if not p.startswith("data/schema/")})
+    else:
+        starter = _tree(STARTER)
+        for path, data in starter.items():
+            files.setdefault(path, _fill(data, values))
+    files.update(engine_files(version))
+    return dict(sorted(files.items()))

@@ -1,0 +1,1 @@
+"""Freshness: is each page still true? Review dates, notices, the dashboard and reminders."""

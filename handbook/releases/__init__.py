@@ -1,0 +1,1 @@
+"""Releases: data/releases/*.yml as release pages, customer changelog, feed and macros."""

@@ -1,0 +1,2 @@
+"""Templates: templates/*.md as the gallery, one page per template, downloads and
+`handbook new`."""

@@ -1,0 +1,1 @@
+"""The tool stack: data/tools.yml as tool pages, radar, integrations, spend and renewals."""
