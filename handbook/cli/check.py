@@ -8,6 +8,7 @@ from pathlib import Path
 
 from handbook.core.context import load_handbook
 from handbook.core.engine_files import compatibility
+from handbook.core.features import gate
 from handbook.core.paths import ProjectNotFound, docs_dir, find_root
 from handbook.core.problems import errors
 from handbook.core.site_settings import read_site_settings
@@ -45,7 +46,8 @@ def run(args: argparse.Namespace) -> int:
     problems = list(handbook.problems)
     # Every page is read and parsed once; the checks below reuse the parsed pages.
     pages: dict[str, Page] = {}
-    problems += check_pages(docs_dir(root), root, handbook.owners, handbook.today, pages)
+    switches = gate(handbook.features)
+    problems += check_pages(docs_dir(root), root, handbook.owners, handbook.today, pages, switches)
     allowed = read_site_settings(root).tags_allowed
     if allowed:
         for page in pages.values():

@@ -11,33 +11,11 @@ from typing import Any
 from handbook.core import owners as owners_mod
 from handbook.core.data import DataSet, load_dataset
 from handbook.core.features import FILE as FEATURES_FILE
-from handbook.core.features import Features, load_features
+from handbook.core.features import Features, check_features, load_features
 from handbook.core.owners import Owner
 from handbook.core.problems import Problem
+from handbook.core.registry import registry
 from handbook.core.today import today as resolve_today
-from handbook.releases import model as releases
-from handbook.templates import model as templates_mod
-from handbook.tools import checks as tool_checks
-
-CrossCheck = Callable[[DataSet, dt.date], list[Problem]]
-
-# Checks across files and records, after each file passed its own schema, with the feature
-# that needs each (None: always). Each feature module adds its own check here.
-CROSS_CHECKS: list[tuple[str | None, CrossCheck]] = [
-    (None, lambda dataset, _today: owners_mod.check(dataset)),
-    ("releases", releases.check),
-    ("tools", tool_checks.check_tools),
-    ("onboarding", tool_checks.check_onboarding_roles),
-    (
-        "templates",
-        lambda dataset, today: templates_mod.check_templates(
-            dataset.root, owners_mod.owners(dataset), today
-        ),
-    ),
-]
-
-# The data file an enabled feature cannot work without.
-REQUIRED_DATA = {"tools": "tools.yml", "onboarding": "roles.yml"}
 
 
 @dataclass(frozen=True)
@@ -90,10 +68,13 @@ def load_handbook(root: Path, today: str | dt.date | None = None) -> Handbook:
     broken = {p.file for p in problems if p.severity == "error"}
     features = load_features(dataset)
     if not broken:
+        problems.extend(owners_mod.check(dataset))
+        problems.extend(check_features(dataset))
         problems.extend(_missing_feature_data(dataset, features))
-        for feature, check in CROSS_CHECKS:
-            if feature is None or getattr(features, feature):
-                problems.extend(check(dataset, day))
+        for feature in registry():
+            if features.on(feature.name):
+                for check in feature.cross_checks:
+                    problems.extend(check(dataset, day))
     handbook = Handbook(root=root, today=day, dataset=dataset, problems=sorted(problems))
     handbook.memo("features", lambda: features)  # read once, here
     return handbook
@@ -101,11 +82,14 @@ def load_handbook(root: Path, today: str | dt.date | None = None) -> Handbook:
 
 def _missing_feature_data(dataset: DataSet, features: Features) -> list[Problem]:
     problems = []
-    for feature, name in REQUIRED_DATA.items():
-        if getattr(features, feature) and dataset.get(name) is None:
-            message = (
-                f"missing: the {feature} feature needs it; add the file, or turn the feature "
-                f"off with `{feature}: false` in data/{FEATURES_FILE}"
-            )
-            problems.append(Problem(f"data/{name}", 0, message))
+    for feature in registry():
+        if not features.on(feature.name):
+            continue
+        for name in feature.required_data:
+            if dataset.get(name) is None:
+                message = (
+                    f"missing: the {feature.name} feature needs it; add the file, or turn the "
+                    f"feature off with `{feature.name}: false` in data/{FEATURES_FILE}"
+                )
+                problems.append(Problem(f"data/{name}", 0, message))
     return problems

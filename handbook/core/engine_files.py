@@ -13,21 +13,32 @@ from pathlib import Path
 
 from handbook.core import schemas
 from handbook.core.problems import Problem
+from handbook.core.registry import registry
 
-# The engine's hook modules (handbook/mkdocs/<job>.py), in the order mkdocs.yml lists them:
-# paths first (plugin folders), data before the pages it checks, freshness last (it reads
-# what every other hook recorded).
-HOOK_JOBS: dict[str, str] = {
+# The engine's own hook modules (handbook/mkdocs/<job>.py), in the order mkdocs.yml lists them:
+# paths first (plugin folders), data before the pages it checks, then each feature's hooks
+# (from the registry), freshness last (it reads what every other hook recorded).
+CORE_HOOKS_FIRST: dict[str, str] = {
     "paths": "Anchor plugin paths (mkdocs-macros' include_dir) on the project folder.",
     "theme": "The engine's theme partials and stylesheets, from the installed package.",
     "data": "Load and check data/ and front matter once per build; slot generated pages in.",
     "drafts": "Draft pages: a banner under `make serve`, left out of the published site.",
-    "release_pages": "Release pages, the customer changelog and the feed, from data/releases/.",
-    "tool_pages": "One page per tool from data/tools.yml, and the pages that mention it.",
-    "template_pages": "A page per template in templates/, with byte-identical downloads.",
+}
+CORE_HOOKS_LAST: dict[str, str] = {
     "freshness": "Review notices, the freshness dashboard and freshness.json.",
     "serve": "Under `make serve`, a failed rebuild shows its errors on the page, not a hang.",
 }
+
+
+def hook_jobs() -> dict[str, str]:
+    """Every engine hook a handbook lists, job -> what it does, in mkdocs.yml order."""
+    jobs = dict(CORE_HOOKS_FIRST)
+    for feature in registry():
+        jobs.update(feature.hooks)
+    jobs.update(CORE_HOOKS_LAST)
+    return jobs
+
+
 FIX = "run `handbook upgrade`"
 
 
@@ -38,7 +49,7 @@ def hook_path(job: str) -> str:
 def hook_text(job: str) -> str:
     """The whole of hooks/<job>.py: the engine's hook, imported."""
     return (
-        f'"""{HOOK_JOBS[job]}\n\n'
+        f'"""{hook_jobs()[job]}\n\n'
         f"The engine's hook (handbook.mkdocs.{job}); upgrading the engine never needs an edit "
         'here.\n"""\n\n'
         f"from handbook.mkdocs.{job} import *  # noqa: F403\n"
@@ -68,7 +79,7 @@ def upgrade_writes(root: Path) -> tuple[list[Write], list[Problem]]:
     """What `handbook upgrade` would write, and what it must leave to a person."""
     writes: list[Write] = []
     manual: list[Problem] = []
-    for job in HOOK_JOBS:
+    for job in hook_jobs():
         path = root / hook_path(job)
         if not path.exists():
             writes.append(Write(hook_path(job), hook_text(job), "missing"))
@@ -88,7 +99,7 @@ def upgrade_writes(root: Path) -> tuple[list[Write], list[Problem]]:
     if config.is_file():
         text = config.read_text(encoding="utf-8")
         listed = listed_hooks(text)
-        for job in HOOK_JOBS:
+        for job in hook_jobs():
             if hook_path(job) not in listed:
                 message = f"hooks: add `  - {hook_path(job)}` (the engine's {job} hook)"
                 manual.append(Problem("mkdocs.yml", 0, message))

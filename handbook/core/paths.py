@@ -23,7 +23,13 @@ def data_dir(root: Path) -> Path:
 
 
 def docs_dir(root: Path) -> Path:
-    return root / "docs"
+    """The pages folder: mkdocs.yml's docs_dir (default docs), as the build uses it."""
+    from handbook.core.site_settings import read_site_settings
+
+    config = root / "mkdocs.yml"
+    if not config.is_file():
+        return root / "docs"
+    return (root / read_site_settings(root).docs_dir).resolve()
 
 
 def templates_dir(root: Path) -> Path:

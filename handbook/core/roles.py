@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from handbook.core.data import DataSet
 
@@ -38,3 +39,12 @@ def owners_to_meet(dataset: DataSet, role: str) -> list[str]:
         for item in items or []
         if isinstance(item, dict) and role in (item.get("meet_in_onboarding") or [])
     ]
+
+
+def role_of(handbook: Any, role: str, macro: str) -> Role:
+    """The role `role` of this build's data, or a ValueError naming `macro` and the valid ones."""
+    known = handbook.memo("roles", lambda: roles(handbook.dataset))
+    if role not in known:
+        valid = ", ".join(known) or "(none defined)"
+        raise ValueError(f"{macro}: {role!r} is not in data/roles.yml; valid roles: {valid}")
+    return known[role]

@@ -18,19 +18,36 @@ _SUFFIX = ".schema.json"
 _ENGINE = Path(__file__).parent.parent / "schemas"
 
 
+def _files() -> dict[str, Path]:
+    """Schema file name -> file: the engine's own, and those installed features bring."""
+    from handbook.core.registry import registry
+
+    found = {p.name: p for p in _ENGINE.glob(f"*{_SUFFIX}")}
+    for feature in registry():
+        for path in feature.schemas:
+            found.setdefault(path.name, path)
+    return found
+
+
 def names() -> list[str]:
     """File names of the engine's schemas, e.g. tools.schema.json."""
-    return sorted(p.name for p in _ENGINE.glob(f"*{_SUFFIX}"))
+    return sorted(_files())
+
+
+def _file(name: str) -> Path:
+    """The schema file called `name`: the engine's own first, without loading any feature."""
+    own = _ENGINE / name
+    if name.endswith(_SUFFIX) and "/" not in name and own.is_file():
+        return own
+    return _files()[name]
 
 
 def text(name: str) -> str:
-    return (_ENGINE / name).read_text(encoding="utf-8")
+    return _file(name).read_text(encoding="utf-8")
 
 
 def load(name: str) -> dict:
     """The engine's schema called `name`; KeyError for a name the engine does not have."""
-    if name not in names():
-        raise KeyError(name)
     return json.loads(text(name))
 
 

@@ -1,4 +1,5 @@
-"""The few mkdocs.yml settings the CLI needs (site and edit URLs), read without MkDocs."""
+"""The few mkdocs.yml settings the CLI needs (docs_dir, site and edit URLs, tags), read
+without MkDocs."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ class SiteSettings:
     use_directory_urls: bool = True
     # The tags plugin's closed list, when mkdocs.yml sets one (the build refuses other tags).
     tags_allowed: tuple[str, ...] | None = None
+    docs_dir: str = "docs"  # relative to the folder of mkdocs.yml, as MkDocs resolves it
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -43,13 +45,14 @@ def read_site_settings(root: Path) -> SiteSettings:
         return SiteSettings()
     repo_url = str(data.get("repo_url") or "")
     edit_uri = data.get("edit_uri")
-    if edit_uri is None and "github.com" in repo_url:
-        edit_uri = "edit/master/docs/"  # MkDocs' own default for GitHub
     site_url = str(data.get("site_url") or "")
     if site_url and not site_url.endswith("/"):
         site_url += "/"
     directory_urls = data.get("use_directory_urls", True) is not False
-    return SiteSettings(site_url, repo_url, edit_uri, directory_urls, _tags_allowed(data))
+    docs = str(data.get("docs_dir") or "docs")
+    if edit_uri is None and "github.com" in repo_url:
+        edit_uri = "edit/master/docs/"  # MkDocs' own default for GitHub
+    return SiteSettings(site_url, repo_url, edit_uri, directory_urls, _tags_allowed(data), docs)
 
 
 def _tags_allowed(data: dict) -> tuple[str, ...] | None:

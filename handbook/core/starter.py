@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 
 from handbook.core import schemas
-from handbook.core.engine_files import HOOK_JOBS, hook_path, hook_text
+from handbook.core.engine_files import hook_jobs, hook_path, hook_text
 
 PACKAGE = Path(__file__).resolve().parent.parent
 STARTER = PACKAGE / "starter"
@@ -85,7 +85,7 @@ def requirements(version: str) -> str:
 
 
 def engine_files(version: str) -> dict[str, bytes]:
-    files = {hook_path(job): hook_text(job).encode("utf-8") for job in HOOK_JOBS}
+    files = {hook_path(job): hook_text(job).encode("utf-8") for job in hook_jobs()}
     for name in schemas.names():
         files[f"{schemas.SCHEMA_DIR}/{name}"] = schemas.text(name).encode("utf-8")
     files["requirements.txt"] = requirements(version).encode("utf-8")
@@ -99,7 +99,7 @@ def handbook_files(name: str, today: dt.date, version: str, example: bool) -> di
         "__HANDBOOK_NAME_YAML__": json.dumps(name),
         "__HANDBOOK_NAME__": html.escape(name),
         "__TODAY__": today.isoformat(),
-        "__HOOKS__": "\n".join(f"  - {hook_path(job)}" for job in HOOK_JOBS) + "\n",
+        "__HOOKS__": "\n".join(f"  - {hook_path(job)}" for job in hook_jobs()) + "\n",
     }
     files = {path: _fill(data, values) for path, data in _tree(STARTER, SHARED).items()}
     if example:

@@ -18,7 +18,7 @@ import datetime as dt
 import posixpath
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +26,7 @@ from handbook.core import urls
 from handbook.core.data import DataSet
 from handbook.core.durations import Duration, add_duration, parse_duration
 from handbook.core.owners import Owner
-from handbook.core.paths import docs_dir
+from handbook.core.paths import docs_dir, rel
 from handbook.core.problems import Problem
 from handbook.freshness.review_fields import LAST_REVIEWED_KEYS, REVIEW_EVERY_KEYS, pick, read_date
 from handbook.pages.checks import check_page, iter_pages
@@ -100,11 +100,12 @@ class PageFreshness:
     review_key: str = "last_reviewed"
     # The page's site URL as MkDocs made it (directory URLs or not); None: directory URLs.
     site_path: str | None = None
+    docs: str = "docs"  # mkdocs.yml's docs_dir, relative to the project
 
     @property
     def path(self) -> str:
-        """The repository file to edit: docs/<page>, or the source of a generated page."""
-        return self.source or f"docs/{self.src_uri}"
+        """The repository file to edit: <docs_dir>/<page>, or the source of a generated page."""
+        return self.source or f"{self.docs or 'docs'}/{self.src_uri}"
 
     @property
     def url(self) -> str:
@@ -301,12 +302,14 @@ def scan(
     """Every page under docs/ (hidden folders skipped), without building, and the problems that
     `handbook check` and the build report for them (a page with one is not assessed truly)."""
     docs = docs_dir(root)
+    prefix = rel(docs, root)
     pages: list[PageFreshness] = []
     problems: list[Problem] = []
     for page, parse_problems in iter_pages(docs, root):
         problems.extend(parse_problems or check_page(page, owners, today))
-        src_uri = page.file[len("docs/") :] if page.file.startswith("docs/") else page.file
-        pages.append(assess(src_uri, page.meta, page.body, owners, policy, today))
+        src_uri = page.file[len(prefix) + 1 :]
+        record = assess(src_uri, page.meta, page.body, owners, policy, today)
+        pages.append(replace(record, docs=prefix) if prefix != "docs" else record)
     return pages, problems
 
 

@@ -10,14 +10,18 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from handbook.core.features import gate
 from handbook.core.paths import rel
+from handbook.core.registry import registry
 from handbook.mkdocs.adapter import (
+    add_generated_page,
     get_handbook,
     project_root,
+    prune_nav,
     report_error,
     slot_generated_pages,
     stop_on_reported_errors,
@@ -32,45 +36,84 @@ from handbook.pages.content_rules import (
     site_problems,
 )
 from handbook.pages.frontmatter import parse_page
+from handbook.pages.links import unlink, unlink_markdown
 
-__all__ = ["on_config", "on_env", "on_files", "on_nav", "on_page_markdown"]
+__all__ = ["on_config", "on_env", "on_files", "on_nav", "on_page_content", "on_page_markdown"]
 
 
 # Run before every other plugin, so data errors stop the build before anything renders.
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    get_handbook(config)
+    handbook = get_handbook(config)
+    state = build_state(config)
     # Resolved once per build, not once per page (resolve() costs a syscall per path part).
-    build_state(config).docs_prefix = rel(Path(config.docs_dir), project_root(config))
+    state.docs_prefix = rel(Path(config.docs_dir), project_root(config))
+    state.gate = gate(handbook.features)
     return config
 
 
 # First, before other hooks add generated pages: the content rules are about written ones.
 @event_priority(100)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    state = build_state(config)
+    if state.gate.sections:
+        # An off feature's own folder is left out of the site, as if it were not there.
+        left_out = [f for f in files.documentation_pages() if state.gate.section_of(f.src_uri)]
+        for file in left_out:
+            file.inclusion = InclusionLevel.EXCLUDED
+        state.left_out = frozenset(f.url for f in left_out)
     rules = _content_rules(config)
     if rules.rules:
         written = [f.src_uri for f in files.documentation_pages()]
-        build_state(config).content_siblings = siblings_of(rules, written)
+        state.content_siblings = siblings_of(rules, written)
         for problem in site_problems(rules, written):
             report_error(config, problem)
+    handbook = get_handbook(config)
+    for feature in registry():
+        if feature.pages is not None and handbook.features.on(feature.name):
+            for made in feature.pages(handbook):
+                add_generated_page(
+                    files,
+                    config,
+                    made.src_uri,
+                    made.markdown,
+                    made.title,
+                    "",
+                    made.group,
+                    made.order,
+                )
     return files
 
 
 @event_priority(-100)
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    if build_state(config).left_out:
+        prune_nav(nav, lambda page: page.file.inclusion.is_excluded())
     return slot_generated_pages(nav, config, files)
+
+
+# Links into an off feature's folder that raw HTML or a macro wrote become their text.
+@event_priority(-100)
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    left_out = build_state(config).left_out
+    return unlink(html, page.file.url, left_out) if left_out else html
 
 
 @event_priority(100)
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    gate = build_state(config).gate
+    if gate.sections:
+        # Links into an off feature's folder become their text before MkDocs checks them.
+        markdown = unlink_markdown(
+            markdown, page.file.src_uri, lambda uri: gate.section_of(uri) is not None
+        )
     if page.file.generated_by:
         return markdown
     handbook = get_handbook(config)
     name = f"{build_state(config).docs_prefix}/{page.file.src_uri}"
     parsed, problems = parse_page(page.file.content_string, name)
     if not problems:
-        problems = check_page(parsed, handbook.owners, handbook.today)
+        problems = check_page(parsed, handbook.owners, handbook.today, build_state(config).gate)
         siblings = build_state(config).content_siblings
         problems += page_problems(_content_rules(config), page.file.src_uri, parsed, siblings)
     unsafe = [p for p in problems if p.key == "macros"]

@@ -79,7 +79,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         meta, body = page.meta, page.markdown or ""
         record = assess(src_uri, meta, body, handbook.owners, state.policy, handbook.today, uses)
     # MkDocs' own URL for the page, right with or without use_directory_urls.
-    record = replace(record, site_path=urls.site_path(page.file.url))
+    record = replace(
+        record, site_path=urls.site_path(page.file.url), docs=build_state(config).docs_prefix
+    )
     if page.title:
         record = replace(record, title=str(page.title))
     state.pages[src_uri] = record

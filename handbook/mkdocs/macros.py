@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from markupsafe import escape
 
+from handbook.core.registry import registry
 from handbook.mkdocs.adapter import get_handbook
 from handbook.mkdocs.state import build_state
-from handbook.onboarding import macros as onboarding_macros
 from handbook.pages.frontmatter import rendered_body_line
 from handbook.pages.sandbox import (
     PLAIN_TYPES,
@@ -19,18 +19,6 @@ from handbook.pages.sandbox import (
     sandbox,
     start_page,
 )
-from handbook.releases import macros as release_macros
-from handbook.templates import macros as template_gallery
-from handbook.tools import macros as tool_macros
-
-# Feature modules that register macros, by the feature switch that turns them off; each has
-# register(env, handbook). Onboarding's people and tools per role come from tool_macros.
-FEATURES: dict[str, object] = {
-    "tools": tool_macros,
-    "releases": release_macros,
-    "templates": template_gallery,
-    "onboarding": onboarding_macros,
-}
 
 
 def on_pre_page_macros(env) -> None:
@@ -67,9 +55,11 @@ def define_env(env) -> None:
         except KeyError:
             raise ValueError(f"owner_name: {owner_id!r} is not in data/owners.yml") from None
 
-    for name, feature in FEATURES.items():
-        if getattr(handbook.features, name):
-            feature.register(env, handbook)  # type: ignore[attr-defined]
+    # `{% if features.releases %}` lets a shared page show a feature's part only while it is on.
+    env.variables["features"] = handbook.features.as_dict()
+    for feature in registry():
+        if feature.macros is not None and handbook.features.on(feature.name):
+            feature.macros(env, handbook)
     for name, macro in list(env.macros.items()):
         env.macros[name] = _plain_result(name, macro)
 

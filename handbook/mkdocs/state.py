@@ -12,6 +12,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from handbook.core.context import Handbook
+from handbook.core.features import Gate
 from handbook.freshness.model import PageFreshness, Policy
 from handbook.freshness.render import Renderer
 
@@ -47,6 +48,8 @@ class BuildState:
     freshness: FreshnessState | None = None
     # Content rule id -> file names of the written pages it picks (for sibling_links).
     content_siblings: dict[str, set[str]] = field(default_factory=dict)
+    gate: Gate = field(default_factory=Gate)  # what the feature switches leave out
+    left_out: frozenset[str] = frozenset()  # URLs of pages in an off feature's folder
 
 
 def build_state(config: MkDocsConfig) -> BuildState:

@@ -17,7 +17,8 @@ from handbook.core import urls
 from handbook.mkdocs.adapter import add_generated_page, feature_on, get_handbook, log
 from handbook.mkdocs.state import build_state
 from handbook.tools import pages as tool_pages
-from handbook.tools.macros import stack_of, tool_src_uri
+from handbook.tools.macros import stack_of
+from handbook.tools.model import tool_src_uri
 
 __all__ = ["on_config", "on_files", "on_page_context", "on_page_markdown"]
 ALL_TOOLS = "All tools"  # the nav section holding the generated tool pages

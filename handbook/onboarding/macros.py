@@ -1,15 +1,19 @@
-"""Macro for onboarding playbooks: the page's own checklist, ready to paste into an issue.
+"""Macros for onboarding playbooks: the page's own checklist, ready to paste into an issue,
+and the people a role meets in its first weeks.
 
-Adapter only: the parsing lives in handbook.onboarding.model.
+Adapter only: the parsing lives in handbook.onboarding.model, the data in data/roles.yml and
+data/owners.yml.
 """
 
 from __future__ import annotations
 
-from handbook.core.context import Handbook
+from handbook.core.context import DataUse, Handbook
+from handbook.core.roles import owners_to_meet, role_of
 from handbook.onboarding.model import checklist_sections, fenced, issue_body
+from handbook.tools.render import render
 
 
-def register(env, _handbook: Handbook) -> None:
+def register(env, handbook: Handbook) -> None:
     @env.macro
     def onboarding_checklist() -> str:
         """The week 1 / 30 / 60 / 90 task lists of this page, as one fenced markdown block."""
@@ -20,3 +24,17 @@ def register(env, _handbook: Handbook) -> None:
         except ValueError as exc:
             raise ValueError(f"onboarding_checklist: {exc}") from None
         return fenced(issue_body(str(title), sections))
+
+    @env.macro
+    def people_to_meet(role: str) -> str:
+        """Owners whose meet_in_onboarding lists `role`: name, what they do, contact."""
+        found = role_of(handbook, role, "people_to_meet")
+        owners = handbook.owners
+        people = [owners[i] for i in owners_to_meet(handbook.dataset, role) if i in owners]
+        page = getattr(env, "page", None)
+        for person in people:
+            handbook.record_use(
+                page.file.src_uri if page is not None else None,
+                DataUse(f"owner {person.name}", "data/owners.yml", None),
+            )
+        return str(render("people_to_meet.md", people=people, role=found))

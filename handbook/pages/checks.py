@@ -6,12 +6,14 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from handbook.core.features import FILE as FEATURES_FILE
+from handbook.core.features import Gate
 from handbook.core.paths import rel
 from handbook.core.problems import Problem
 from handbook.freshness.review_fields import check_review_fields
 from handbook.pages.drafts import check_draft
 from handbook.pages.frontmatter import Page, parse_page
-from handbook.pages.sandbox import check_macro_safety
+from handbook.pages.sandbox import check_feature_macros, check_macro_safety
 from handbook.templates.model import check_template_ref
 
 PageCheck = Callable[[Page, dict, dt.date], list[Problem]]
@@ -83,24 +85,36 @@ def check_tags(page: Page, allowed: tuple[str, ...]) -> list[Problem]:
     ]
 
 
-def check_page(page: Page, owners: dict, today: dt.date) -> list[Problem]:
+def check_page(page: Page, owners: dict, today: dt.date, gate: Gate | None = None) -> list[Problem]:
+    """Every page check; with `gate`, calls of an off feature's macros are refused too."""
     problems: list[Problem] = []
     for check in PAGE_CHECKS:
         problems.extend(check(page, owners, today))
+    if gate is not None and gate.macros:
+        problems.extend(check_feature_macros(page, gate.macros, f"data/{FEATURES_FILE}"))
     return problems
 
 
 def check_pages(
-    docs: Path, root: Path, owners: dict, today: dt.date, parsed: dict[str, Page] | None = None
+    docs: Path,
+    root: Path,
+    owners: dict,
+    today: dt.date,
+    parsed: dict[str, Page] | None = None,
+    gate: Gate | None = None,
 ) -> list[Problem]:
     """Every page's front matter checks; `parsed` (if given) collects the pages that parsed,
-    by docs-relative path, for checks that need the whole set (content rules)."""
+    by docs-relative path, for checks that need the whole set (content rules). Pages in the
+    folder of a feature that `gate` leaves out are not built, so not checked."""
     problems: list[Problem] = []
     prefix = rel(docs, root)
     for page, parse_problems in iter_pages(docs, root):
+        src_uri = page.file[len(prefix) + 1 :]
+        if gate is not None and gate.section_of(src_uri):
+            continue
         problems.extend(parse_problems)
         if not parse_problems:
-            problems.extend(check_page(page, owners, today))
+            problems.extend(check_page(page, owners, today, gate))
             if parsed is not None:
-                parsed[page.file[len(prefix) + 1 :]] = page
+                parsed[src_uri] = page
     return sorted(problems)

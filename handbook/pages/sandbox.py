@@ -319,6 +319,68 @@ def loops_too_deep(source: str) -> list[int]:
     return found
 
 
+def _guarded_features(test: nodes.Node) -> set[str]:
+    """Features an `{% if %}` test checks: `features.tools`, `features['tools']`."""
+    found = set()
+    candidates = [test, *test.find_all((nodes.Getattr, nodes.Getitem))]
+    for node in candidates:
+        if not isinstance(node, (nodes.Getattr, nodes.Getitem)):
+            continue
+        target = node.node
+        if isinstance(target, nodes.Name) and target.name == "features":
+            name = (
+                node.attr if isinstance(node, nodes.Getattr) else getattr(node.arg, "value", None)
+            )
+            if isinstance(name, str):
+                found.add(name)
+    return found
+
+
+def off_feature_calls(source: str, off: dict[str, str]) -> list[tuple[int, str, str]]:
+    """(line, macro, feature) for each call of a macro whose feature is off (`off`: macro ->
+    feature), unless it sits inside `{% if features.<feature> %}`."""
+    tree = _parse(source)
+    if tree is None or not off:
+        return []
+    found: list[tuple[int, str, str]] = []
+
+    def walk(node: nodes.Node, guarded: frozenset[str]) -> None:
+        if isinstance(node, nodes.If):
+            walk(node.test, guarded)
+            inner = guarded | _guarded_features(node.test)
+            for child in node.body:
+                walk(child, inner)
+            for child in (*node.elif_, *node.else_):
+                walk(child, guarded)
+            return
+        if isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name):
+            feature = off.get(node.node.name)
+            if feature is not None and feature not in guarded:
+                found.append((node.lineno, node.node.name, feature))
+        for child in node.iter_child_nodes():
+            walk(child, guarded)
+
+    walk(tree, frozenset())
+    return sorted(found)
+
+
+def check_feature_macros(page: Page, off: dict[str, str], switches_file: str) -> list[Problem]:
+    """A `render_macros: true` page may not call the macros of a feature that is off."""
+    if page.meta.get("render_macros") is not True:
+        return []
+    return [
+        Problem(
+            page.file,
+            page.body_line + line - 1,
+            f"`{macro}` belongs to the {feature} feature, which is off (`{feature}: false` in "
+            f"{switches_file}); turn it on, remove the call, or wrap it in "
+            f"`{{% if features.{feature} %}}`",
+            key="macros",
+        )
+        for line, macro, feature in off_feature_calls(page.body, off)
+    ]
+
+
 def check_macro_safety(page: Page, _owners: dict, _today: object) -> list[Problem]:
     """A `render_macros: true` page may call the handbook's macros and read plain data only."""
     if page.meta.get("render_macros") is not True:

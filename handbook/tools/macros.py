@@ -10,12 +10,19 @@ import datetime as dt
 import functools
 from collections.abc import Callable
 
-from handbook.core import roles as roles_mod
 from handbook.core.context import DataUse, Handbook
-from handbook.core.roles import Role
+from handbook.core.roles import role_of
 from handbook.tools import charts as tool_charts
 from handbook.tools import views
-from handbook.tools.model import ACTIVE_RINGS, RINGS, SOURCE, Tool, ToolStack, load_tools
+from handbook.tools.model import (
+    ACTIVE_RINGS,
+    RINGS,
+    SOURCE,
+    Tool,
+    ToolStack,
+    load_tools,
+    tool_src_uri,
+)
 from handbook.tools.pages import card_markdown
 from handbook.tools.render import doc_link, render
 
@@ -25,19 +32,6 @@ BLIP_FILL = {"adopt": "#2e7d32", "trial": "#1565c0", "assess": "#b45309", "hold"
 
 def stack_of(handbook: Handbook) -> ToolStack:
     return handbook.memo("tools", lambda: load_tools(handbook.dataset))
-
-
-def role_of(handbook: Handbook, role: str, macro: str) -> Role:
-    known = handbook.memo("roles", lambda: roles_mod.roles(handbook.dataset))
-    if role not in known:
-        valid = ", ".join(known) or "(none defined)"
-        raise ValueError(f"{macro}: {role!r} is not in data/roles.yml; valid roles: {valid}")
-    return known[role]
-
-
-def tool_src_uri(tool_id: str) -> str:
-    """Docs path of a tool's generated page."""
-    return f"tools/{tool_id}.md"
 
 
 def latest_update(tools) -> object:
@@ -270,17 +264,3 @@ def register(env, handbook: Handbook) -> None:
         tools.sort(key=lambda t: t.name.lower())
         used_each(tools)
         return render("tools_for_role.md", tools=tools, role=found, links=doc_links(tools))
-
-    @macro
-    def people_to_meet(role: str) -> str:
-        """Owners whose meet_in_onboarding lists `role`: name, what they do, contact."""
-        found = role_of(handbook, role, "people_to_meet")
-        owners = handbook.owners
-        people = [
-            owners[i] for i in roles_mod.owners_to_meet(handbook.dataset, role) if i in owners
-        ]
-        for person in people:
-            handbook.record_use(
-                page_src(), DataUse(f"owner {person.name}", "data/owners.yml", None)
-            )
-        return render("people_to_meet.md", people=people, role=found)

@@ -132,3 +132,8 @@ def load_tools(dataset: DataSet) -> ToolStack:
         _tool(item, i) for i, item in enumerate(data.get("tools") or []) if isinstance(item, dict)
     )
     return ToolStack(str(data.get("currency", "USD")), categories, tools)
+
+
+def tool_src_uri(tool_id: str) -> str:
+    """Docs path of a tool's generated page."""
+    return f"tools/{tool_id}.md"

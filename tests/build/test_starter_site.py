@@ -147,3 +147,20 @@ def test_build_log_is_quiet_unless_verbose(starter, tmp_path):
     )  # fmt: skip
     assert verbose.returncode == 0, verbose.stderr
     assert "[macros]" in verbose.stdout + verbose.stderr
+
+
+@pytest.mark.parametrize("feature", ["templates", "onboarding", "tools", "releases"])
+def test_turning_any_one_feature_off_keeps_check_and_build_green(tmp_path, feature):
+    project = init(tmp_path / "acme")
+    switches = project / "data" / "features.yml"
+    text = switches.read_text(encoding="utf-8")
+    if f"{feature}: " in text:
+        text = re.sub(rf"^{feature}: \w+", f"{feature}: false", text, flags=re.M)
+    else:
+        text += f"{feature}: false\n"
+    switches.write_text(text, encoding="utf-8")
+    checked = handbook_cli("check", "--root", str(project), "--today", FIXED_TODAY)
+    assert checked.returncode == 0, checked.stderr
+    result = build(project)
+    assert result.ok, result.log
+    assert not (result.site / feature).exists()

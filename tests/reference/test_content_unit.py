@@ -14,7 +14,7 @@ import yaml
 from handbook.core import schemas
 from handbook.core.context import load_handbook
 from handbook.core.data import load_dataset, validate_doc
-from handbook.core.engine_files import HOOK_JOBS, compatibility, hook_path, hook_text, listed_hooks
+from handbook.core.engine_files import compatibility, hook_jobs, hook_path, hook_text, listed_hooks
 from handbook.core.starter import handbook_files
 from handbook.core.yamlload import load_yaml
 from handbook.pages.content_rules import check_content, load_rules
@@ -95,10 +95,10 @@ def test_example_is_this_handbook():
 
 
 def test_this_handbook_holds_exactly_the_engine_files():
-    for job in HOOK_JOBS:
+    for job in hook_jobs():
         assert (ROOT / hook_path(job)).read_text(encoding="utf-8") == hook_text(job)
     assert listed_hooks((ROOT / "mkdocs.yml").read_text(encoding="utf-8")) == [
-        hook_path(job) for job in HOOK_JOBS
+        hook_path(job) for job in hook_jobs()
     ]
     assert compatibility(ROOT) == []
 

@@ -41,6 +41,9 @@ ALLOWED_JINJA = {
     "{{ onboarding_checklist() }}",
     "{{ people_to_meet('ROLE') }}",
     "{{ tools_for_role('ROLE') }}",
+    # The tool list only while the tool stack feature is on (data/features.yml).
+    "{% if features.tools %}",
+    "{% endif %}",
 }
 JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 

@@ -43,3 +43,22 @@ def test_banner_escapes_the_path_and_carries_the_marker():
     html = banner("docs/<b>.md")
     assert 'data-draft="true"' in html
     assert "docs/&lt;b&gt;.md" in html and "<b>" not in html
+
+
+def test_links_into_left_out_pages_become_their_text():
+    from handbook.pages.links import unlink, unlink_markdown
+
+    def gone(uri: str) -> bool:
+        return uri.startswith("templates/")
+
+    md = "a [two\nlines](../templates/a.md) b\n```\n[code](../templates/b.md)\n```\n"
+    md += "[kept](../guidelines/x.md) ![img](../templates/i.png) [ext](https://x.test/templates/)"
+    out = unlink_markdown(md, "guidelines/p.md", gone)
+    assert out.splitlines()[:2] == ["a two", "lines b"]
+    assert "[code](../templates/b.md)" in out  # fenced code is left as written
+    assert "[kept](../guidelines/x.md)" in out and "![img](../templates/i.png)" in out
+    assert "[ext](https://x.test/templates/)" in out
+    assert out.count("\n") == md.count("\n")
+    assert unlink_markdown("```\nx\n```", "p.md", gone) == "```\nx\n```"
+    html = '<p><a href="../templates/prd/">PRD</a> <a href="../guidelines/">G</a></p>'
+    assert unlink(html, "tools/", {"templates/prd/"}) == '<p>PRD <a href="../guidelines/">G</a></p>'

@@ -6,9 +6,9 @@ from dataclasses import replace
 from handbook.core.durations import Duration
 from handbook.core.owners import Owner
 from handbook.core.yamlload import load_yaml
-from handbook.freshness.generated import tool_pages
 from handbook.freshness.model import Policy, assess, source_edit_url, source_view_url
 from handbook.freshness.report import needs_action
+from handbook.tools.freshness import tool_pages
 from tests.tool_data import stack_of, tool, tools_yaml
 
 TODAY = dt.date(2026, 11, 21)

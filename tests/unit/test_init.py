@@ -8,7 +8,7 @@ import re
 import pytest
 
 from handbook.core import schemas
-from handbook.core.engine_files import HOOK_JOBS, hook_path, hook_text, listed_hooks
+from handbook.core.engine_files import hook_jobs, hook_path, hook_text, listed_hooks
 from handbook.core.starter import PINS, handbook_files
 from tests.helpers import ROOT, handbook_cli
 
@@ -42,8 +42,8 @@ def test_a_new_handbook_has_the_whole_layout(files):
 
 def test_no_engine_code_is_copied_only_hook_imports(files):
     python = sorted(p for p in files if p.endswith(".py"))
-    assert python == sorted(hook_path(job) for job in HOOK_JOBS)
-    for job in HOOK_JOBS:
+    assert python == sorted(hook_path(job) for job in hook_jobs())
+    for job in hook_jobs():
         text = files[hook_path(job)].decode()
         assert text == hook_text(job)
         assert len(text.splitlines()) <= 6
@@ -68,7 +68,7 @@ def test_starter_is_small_and_dated_today():
     assert 4 <= len(pages) <= 8 and 2 <= len(templates) <= 3
     assert b"last_reviewed: 2026-11-21" in files["docs/guidelines/decision-making.md"]
     assert b'site_name: "Acme Handbook"' in files["mkdocs.yml"]
-    assert listed_hooks(files["mkdocs.yml"].decode()) == [hook_path(j) for j in HOOK_JOBS]
+    assert listed_hooks(files["mkdocs.yml"].decode()) == [hook_path(j) for j in hook_jobs()]
     assert b"releases: false" in files["data/features.yml"]
 
 

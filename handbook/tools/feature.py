@@ -1,0 +1,28 @@
+"""The tool stack feature: data/tools.yml as tool pages, radar, integrations, spend, renewals."""
+
+from __future__ import annotations
+
+from handbook.core.context import Handbook
+from handbook.core.registry import Feature
+from handbook.freshness.model import PageFreshness, Policy
+from handbook.tools import macros
+from handbook.tools.checks import check_tools
+from handbook.tools.freshness import tool_pages
+from handbook.tools.macros import stack_of
+
+
+def _freshness(handbook: Handbook, policy: Policy) -> list[PageFreshness]:
+    doc = handbook.dataset.get("tools.yml")
+    return tool_pages(stack_of(handbook), doc, handbook.owners, policy, handbook.today)
+
+
+FEATURE = Feature(
+    name="tools",
+    summary="Tool pages, radar, integration map, spend and renewals from data/tools.yml.",
+    required_data=("tools.yml",),
+    cross_checks=(check_tools,),
+    macros=macros.register,
+    freshness=_freshness,
+    hooks={"tool_pages": "One page per tool from data/tools.yml, and the pages that mention it."},
+    section="tools",
+)
