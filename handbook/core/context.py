@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from handbook.core import owners as owners_mod
 from handbook.core.data import DataSet, load_dataset
@@ -16,6 +16,8 @@ from handbook.core.owners import Owner
 from handbook.core.problems import Problem
 from handbook.core.registry import registry
 from handbook.core.today import today as resolve_today
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -38,26 +40,22 @@ class Handbook:
     # Data each page showed through a macro, by page source path (e.g. "guidelines/x.md"):
     # freshness compares the data's last_updated with the page's last_reviewed.
     data_uses: dict[str, list[DataUse]] = field(default_factory=dict)
-    # Derived views computed on first use within this build (see `memo`).
-    _memo: dict[str, Any] = field(default_factory=dict, repr=False)
+    owners: dict[str, Owner] = field(default_factory=dict)
+    features: Features = field(default_factory=Features)
+    # Views derived from the data on first use within this build (see `derived`).
+    _derived: dict[Callable[..., Any], Any] = field(default_factory=dict, repr=False)
 
     def record_use(self, page: str | None, use: DataUse) -> None:
         """Remember that `page` (a docs-relative source path) shows `use`; None is ignored."""
         if page:
             self.data_uses.setdefault(page, []).append(use)
 
-    @property
-    def owners(self) -> dict[str, Owner]:
-        return self.memo("owners", lambda: owners_mod.owners(self.dataset))
-
-    @property
-    def features(self) -> Features:
-        return self.memo("features", lambda: load_features(self.dataset))
-
-    def memo(self, key: str, compute: Callable[[], Any]) -> Any:
-        if key not in self._memo:
-            self._memo[key] = compute()
-        return self._memo[key]
+    def derived(self, compute: Callable[[Handbook], T]) -> T:
+        """`compute(self)`, once per build. Keyed by the function itself (a module-level
+        function, never a lambda), so callers share a view by naming the same loader."""
+        if compute not in self._derived:
+            self._derived[compute] = compute(self)
+        return self._derived[compute]
 
 
 def load_handbook(root: Path, today: str | dt.date | None = None) -> Handbook:
@@ -75,9 +73,14 @@ def load_handbook(root: Path, today: str | dt.date | None = None) -> Handbook:
             if features.on(feature.name):
                 for check in feature.cross_checks:
                     problems.extend(check(dataset, day))
-    handbook = Handbook(root=root, today=day, dataset=dataset, problems=sorted(problems))
-    handbook.memo("features", lambda: features)  # read once, here
-    return handbook
+    return Handbook(
+        root=root,
+        today=day,
+        dataset=dataset,
+        problems=sorted(problems),
+        owners=owners_mod.owners(dataset),
+        features=features,
+    )
 
 
 def _missing_feature_data(dataset: DataSet, features: Features) -> list[Problem]:

@@ -41,9 +41,14 @@ def owners_to_meet(dataset: DataSet, role: str) -> list[str]:
     ]
 
 
+def build_roles(handbook: Any) -> dict[str, Role]:
+    """This build's roles (a Handbook's derived view)."""
+    return roles(handbook.dataset)
+
+
 def role_of(handbook: Any, role: str, macro: str) -> Role:
     """The role `role` of this build's data, or a ValueError naming `macro` and the valid ones."""
-    known = handbook.memo("roles", lambda: roles(handbook.dataset))
+    known = handbook.derived(build_roles)
     if role not in known:
         valid = ", ".join(known) or "(none defined)"
         raise ValueError(f"{macro}: {role!r} is not in data/roles.yml; valid roles: {valid}")

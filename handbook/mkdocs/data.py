@@ -14,6 +14,7 @@ from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from handbook.core.context import Handbook
 from handbook.core.features import gate
 from handbook.core.paths import rel
 from handbook.core.registry import registry
@@ -127,7 +128,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def _content_rules(config: MkDocsConfig) -> ContentRules:
     handbook = get_handbook(config)
-    return handbook.memo("content_rules", lambda: load_rules(handbook.dataset))
+    return handbook.derived(_load_rules)
+
+
+def _load_rules(handbook: Handbook) -> ContentRules:
+    return load_rules(handbook.dataset)
 
 
 # Last, after every hook has read every page: nothing is published half-broken.

@@ -131,11 +131,10 @@ def _freshness(config: MkDocsConfig) -> FreshnessState:
 
 
 def _generated(config: MkDocsConfig, state: FreshnessState) -> dict[str, PageFreshness]:
-    handbook = get_handbook(config)
-    return handbook.memo(
-        "generated_freshness",
-        lambda: {p.src_uri: p for p in generated_pages(handbook, state.policy)},
-    )
+    if state.generated is None:
+        pages = generated_pages(get_handbook(config), state.policy)
+        state.generated = {p.src_uri: p for p in pages}
+    return state.generated
 
 
 def _source_edit_url(config: MkDocsConfig, path: str) -> str:

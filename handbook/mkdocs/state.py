@@ -34,6 +34,7 @@ class FreshnessState:
     renderer: Renderer = field(default_factory=Renderer)
     pages: dict[str, PageFreshness] = field(default_factory=dict)
     edit_links: dict[str, str] = field(default_factory=dict)  # MkDocs' page.edit_url
+    generated: dict[str, PageFreshness] | None = None  # generated pages' records, made once
 
 
 @dataclass

@@ -15,6 +15,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from handbook.core import urls
+from handbook.core.context import Handbook
 from handbook.mkdocs.adapter import add_generated_page, feature_on, get_handbook, log
 from handbook.templates import pages as tp
 from handbook.templates.model import Template, build_templates, parse_ref
@@ -81,6 +82,8 @@ def on_post_build(config: MkDocsConfig) -> None:
 def _templates(config: MkDocsConfig) -> dict[str, Template]:
     """This build's templates by generated page path (made once per build)."""
     handbook = get_handbook(config)
-    return handbook.memo(
-        "templates_by_page", lambda: {tp.page_uri(t): t for t in build_templates(handbook)}
-    )
+    return handbook.derived(_templates_by_page)
+
+
+def _templates_by_page(handbook: Handbook) -> dict[str, Template]:
+    return {tp.page_uri(t): t for t in build_templates(handbook)}

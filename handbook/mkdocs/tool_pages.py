@@ -14,6 +14,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from handbook.core import urls
+from handbook.core.context import Handbook
 from handbook.mkdocs.adapter import add_generated_page, feature_on, get_handbook, log
 from handbook.mkdocs.state import build_state
 from handbook.tools import pages as tool_pages
@@ -56,6 +57,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def _mention_pattern(handbook: Handbook):
+    return tool_pages.mention_pattern(stack_of(handbook))
+
+
 # After the data hook, before mkdocs-macros renders: the author's own words are scanned.
 @event_priority(50)
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -63,7 +68,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return markdown
     handbook = get_handbook(config)
     stack = stack_of(handbook)
-    pattern = handbook.memo("tool_mention_pattern", lambda: tool_pages.mention_pattern(stack))
+    pattern = handbook.derived(_mention_pattern)
     for tool_id in tool_pages.mentioned_tools(stack, markdown, pattern):
         build_state(config).tool_mentions.setdefault(tool_id, []).append(page)
     return markdown

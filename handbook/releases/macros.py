@@ -15,12 +15,20 @@ from handbook.releases import formats
 from handbook.releases import model as rel
 
 
+def _load_releases(handbook: Handbook) -> list[rel.Release]:
+    return rel.load_releases(handbook.dataset)
+
+
+def _load_settings(handbook: Handbook) -> rel.Settings | None:
+    return rel.load_settings(handbook.dataset)
+
+
 def releases_of(handbook: Handbook) -> list[rel.Release]:
-    return handbook.memo("releases", lambda: rel.load_releases(handbook.dataset))
+    return handbook.derived(_load_releases)
 
 
 def stored_settings(handbook: Handbook) -> rel.Settings | None:
-    return handbook.memo("release_settings", lambda: rel.load_settings(handbook.dataset))
+    return handbook.derived(_load_settings)
 
 
 def settings_of(handbook: Handbook) -> rel.Settings:

@@ -117,9 +117,13 @@ def load_templates(root: Path) -> tuple[list[Template], list[Problem]]:
     return sorted(found, key=lambda t: t.id), problems
 
 
+def _load_build_templates(handbook: Any) -> list[Template]:
+    return load_templates(handbook.root)[0]
+
+
 def build_templates(handbook: Any) -> list[Template]:
     """The build's templates (a validate.Handbook), read once per build through its memo."""
-    return handbook.memo("templates", lambda: load_templates(handbook.root)[0])
+    return handbook.derived(_load_build_templates)
 
 
 def versions(templates: Iterable[Template]) -> dict[str, str]:

@@ -30,8 +30,17 @@ from handbook.tools.render import doc_link, render
 BLIP_FILL = {"adopt": "#2e7d32", "trial": "#1565c0", "assess": "#b45309", "hold": "#c62828"}
 
 
+def _load_stack(handbook: Handbook) -> ToolStack:
+    return load_tools(handbook.dataset)
+
+
+def _svg_id_counts(_handbook: Handbook) -> dict[tuple[str | None, str], int]:
+    """Per build: how many SVGs of each kind each page has drawn (for unique ids)."""
+    return {}
+
+
 def stack_of(handbook: Handbook) -> ToolStack:
-    return handbook.memo("tools", lambda: load_tools(handbook.dataset))
+    return handbook.derived(_load_stack)
 
 
 def latest_update(tools) -> object:
@@ -70,7 +79,7 @@ def register(env, handbook: Handbook) -> None:
 
     def uid(kind: str) -> str:
         """An id for SVG title/desc that is unique on the page, even when a macro repeats."""
-        counts = handbook.memo("tool_svg_ids", dict)
+        counts = handbook.derived(_svg_id_counts)
         key = (page_src(), kind)
         counts[key] = counts.get(key, 0) + 1
         return f"{kind}-{counts[key]}"

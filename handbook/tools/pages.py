@@ -32,7 +32,7 @@ def owner_of(handbook: Handbook, tool: Tool) -> Owner:
 def card_markdown(
     handbook: Handbook, stack: ToolStack, tool: Tool, link: str = "", heading: bool = False
 ) -> str:
-    roles = handbook.memo("roles", lambda: roles_mod.roles(handbook.dataset))
+    roles = handbook.derived(roles_mod.build_roles)
     return render(
         "tool_card.md",
         tool=tool,
