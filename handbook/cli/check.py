@@ -12,9 +12,13 @@ from handbook.core.features import gate
 from handbook.core.paths import ProjectNotFound, docs_dir, find_root
 from handbook.core.problems import errors
 from handbook.core.site_settings import read_site_settings
+from handbook.freshness.generated import generated_pages
+from handbook.freshness.model import load_policy
+from handbook.freshness.render import DASHBOARD_URI
 from handbook.pages.checks import check_pages, check_tags
 from handbook.pages.content_rules import check_content, load_rules
 from handbook.pages.frontmatter import Page
+from handbook.pages.nav_hint import missing_nav_pages
 
 
 def add_root_args(parser: argparse.ArgumentParser) -> None:
@@ -48,6 +52,15 @@ def run(args: argparse.Namespace) -> int:
     pages: dict[str, Page] = {}
     switches = gate(handbook.features)
     problems += check_pages(docs_dir(root), root, handbook.owners, handbook.today, pages, switches)
+    docs = docs_dir(root)
+    # Pages the build makes count as pages of the docs folder, as they do for MkDocs.
+    made = {p.src_uri for p in generated_pages(handbook, load_policy(handbook.dataset))}
+    made.add(DASHBOARD_URI)
+    problems += missing_nav_pages(
+        (root / "mkdocs.yml").read_text(encoding="utf-8"),
+        lambda uri: uri in made or (docs / uri).is_file(),
+        lambda uri: switches.section_of(uri) is not None,
+    )
     allowed = read_site_settings(root).tags_allowed
     if allowed:
         for page in pages.values():

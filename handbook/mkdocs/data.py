@@ -38,6 +38,7 @@ from handbook.pages.content_rules import (
 )
 from handbook.pages.frontmatter import parse_page
 from handbook.pages.links import unlink, unlink_markdown
+from handbook.pages.nav_hint import missing_nav_pages
 
 __all__ = ["on_config", "on_env", "on_files", "on_nav", "on_page_content", "on_page_markdown"]
 
@@ -88,6 +89,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 @event_priority(-100)
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    # Every page exists by now, generated ones included.
+    gate = build_state(config).gate
+    for problem in missing_nav_pages(
+        Path(config.config_file_path).read_text(encoding="utf-8"),
+        lambda uri: files.get_file_from_path(uri) is not None,
+        lambda uri: gate.section_of(uri) is not None,
+    ):
+        report_error(config, problem)
     if build_state(config).left_out:
         prune_nav(nav, lambda page: page.file.inclusion.is_excluded())
     return slot_generated_pages(nav, config, files)

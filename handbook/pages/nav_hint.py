@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from handbook.core.problems import Problem
 from handbook.core.yamlload import KeyPath, YamlError, load_yaml
 
 _TOP_LEVEL_KEY = re.compile(r"^[A-Za-z_][\w-]*\s*:")
@@ -93,3 +95,47 @@ def nav_hint(mkdocs_path: Path, page: str) -> str | None:
         f"mkdocs.yml has an explicit nav: add this line to {where}, "
         f"after line {spot.after_line} of mkdocs.yml:\n{spot.line}"
     )
+
+
+def _entries(items: list, path: KeyPath, found: list[tuple[KeyPath, str]]) -> None:
+    """Every page path of the nav (not external links), with its key path."""
+    for i, item in enumerate(items):
+        target = item
+        here: KeyPath = (*path, i)
+        if isinstance(item, dict) and len(item) == 1:
+            title, target = next(iter(item.items()))
+            here = (*here, title)
+        if isinstance(target, list):
+            _entries(target, here, found)
+        elif isinstance(target, str) and not re.match(r"^[a-z][a-z0-9+.-]*:|^/|^#", target):
+            found.append((here, target))
+
+
+def missing_nav_pages(
+    mkdocs_yml: str, exists: Callable[[str], bool], left_out: Callable[[str], bool]
+) -> list[Problem]:
+    """Nav entries of mkdocs.yml naming a page that is not in the docs folder (`exists`), as
+    `mkdocs.yml:LINE`; entries in an off feature's folder (`left_out`) are dropped, not errors."""
+    block = _nav_block(mkdocs_yml)
+    if block is None:
+        return []
+    text, offset = block
+    try:
+        doc = load_yaml(text, "mkdocs.yml", line_offset=offset)
+    except YamlError:
+        return []
+    nav = doc.data.get("nav") if isinstance(doc.data, dict) else None
+    if not isinstance(nav, list):
+        return []
+    found: list[tuple[KeyPath, str]] = []
+    _entries(nav, ("nav",), found)
+    return [
+        Problem(
+            "mkdocs.yml",
+            doc.line_of(path),
+            f"{target} is not a page in the docs folder; fix the path or remove the entry",
+            key="nav",
+        )
+        for path, target in found
+        if not exists(target) and not left_out(target)
+    ]
