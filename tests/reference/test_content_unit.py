@@ -176,6 +176,18 @@ WRITTEN_HERE = (
     "feedback-synthesis",
     "monthly-product-review",
     "go-no-go",
+    "enablement-brief",
+    "top-issues-report",
+    "signals-digest",
+    "alert-runbook",
+    "release-go-no-go-note",
+    "planning-inputs-pack",
+    "beta-plan",
+    "qbr-product-section",
+    "pr-faq",
+    "product-ops-intake-request",
+    "metric-definition",
+    "incident-customer-communication",
 )
 
 
