@@ -21,9 +21,12 @@ import yaml
 from tests.helpers import FIXED_TODAY, ROOT, handbook_cli
 
 MANIFEST = ROOT / ".pre-commit-hooks.yaml"
-HOOK_IDS = {"handbook-check": "handbook check", "handbook-codeowners": "handbook codeowners --check"}
+HOOK_IDS = {
+    "handbook-check": "handbook check",
+    "handbook-codeowners": "handbook codeowners --check",
+}
 REQUIRED = {"id", "name", "entry", "language"}
-# Every key pre-commit accepts in a hook of .pre-commit-hooks.yaml (pre-commit's MANIFEST_HOOK_DICT).
+# Every key pre-commit accepts in a hook of a manifest (pre-commit's MANIFEST_HOOK_DICT).
 ALLOWED = REQUIRED | {
     "alias",
     "files",
