@@ -136,7 +136,9 @@ def test_build_and_twine_are_pinned_alike_in_requirements_and_the_test_extras():
 def version_project(tmp_path: Path, version: str, changelog: str) -> Path:
     project = tmp_path / "project"
     (project / "handbook").mkdir(parents=True)
-    (project / "handbook" / "__init__.py").write_text(f'__version__ = "{version}"\n')
+    # An import the job cannot satisfy: the step must read the version, not import the package.
+    init = f'"""Engine."""\n\nfrom handbook.not_installed import x\n\n__version__ = "{version}"\n'
+    (project / "handbook" / "__init__.py").write_text(init)
     (project / "CHANGELOG.md").write_text(f"# Changelog\n\n## [Unreleased]\n\n{changelog}")
     return project
 
