@@ -19,7 +19,7 @@ export NO_MKDOCS_2_WARNING := 1
 # With -n 3 the browser search test times out: its query races the search index build.
 PYTEST_PARALLEL ?= -n 2 --dist loadscope --no-loadscope-reorder
 
-.PHONY: serve serve-fast build test test-fast test-engine lint linkcheck bench check clean install actionlint node-tools
+.PHONY: serve serve-fast build test test-fast test-engine lint linkcheck bench check clean install actionlint node-tools dist
 
 $(STAMP): requirements.txt pyproject.toml setup.py handbook/__init__.py
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required")'
@@ -88,5 +88,13 @@ BENCH_FLAGS ?=
 bench: $(STAMP)
 	$(PY) scripts/bench.py $(BENCH_FLAGS)
 
+# The release workflow's build, here: the sdist, the wheel built from it, and twine's check of
+# both, into dist/ (see engine-docs/releasing.md).
+dist: $(STAMP)
+	rm -rf dist
+	$(PY) -m build --outdir dist
+	rm -rf *.egg-info  # written beside the sources by the sdist step; the metadata is in dist/
+	$(PY) -m twine check --strict dist/*
+
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .pytest_cache dist

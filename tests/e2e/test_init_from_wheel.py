@@ -8,9 +8,11 @@ built here is offered to pip through PIP_FIND_LINKS, as a team's private index w
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -19,6 +21,10 @@ from handbook import __version__
 from tests.helpers import ROOT, shared
 
 pytestmark = pytest.mark.slow
+
+# The distribution's name (pyproject.toml), as pip installs it and as its wheel file is named.
+DIST = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["name"]
+WHEEL = re.sub(r"[-_.]+", "_", DIST).lower()
 
 
 def run(cmd: list[str], cwd: Path, env: dict[str, str], timeout: int = 600) -> str:
@@ -43,8 +49,8 @@ def install_engine(work: Path) -> tuple[Path, dict[str, str]]:
     shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(*skip, "__pycache__"))
     run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(source)],
         work, dict(os.environ))  # fmt: skip
-    [wheel] = wheels.glob("handbook-*.whl")
-    assert wheel.name == f"handbook-{__version__}-py3-none-any.whl"
+    [wheel] = wheels.glob(f"{WHEEL}-*.whl")
+    assert wheel.name == f"{WHEEL}-{__version__}-py3-none-any.whl"
     # Only the venv's own python, no PYTHONPATH: nothing of this checkout can leak in.
     env = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "VIRTUAL_ENV"}}
     links = " ".join(filter(None, [os.environ.get("PIP_FIND_LINKS", ""), str(wheels)]))
@@ -52,7 +58,7 @@ def install_engine(work: Path) -> tuple[Path, dict[str, str]]:
     env.update(PIP_FIND_LINKS=links, NO_MKDOCS_2_WARNING="1", PIP_NO_COMPILE="1")
     venv = work / "venv"
     run([sys.executable, "-m", "venv", str(venv)], work, env)
-    run([str(venv / "bin" / "pip"), "install", "-q", f"handbook=={__version__}"], work, env)
+    run([str(venv / "bin" / "pip"), "install", "-q", f"{DIST}=={__version__}"], work, env)
     env["PATH"] = f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}"
     return work, env
 
@@ -66,7 +72,11 @@ def test_init_then_make_test_passes_without_this_repository(engine, example):
     target = work / ("example" if example else "acme")
     where = run(["handbook", "--version"], work, env)
     assert where.strip() == f"handbook {__version__}"
+    # The same command under the distribution's name, for when `handbook` is taken on PATH.
+    assert run(["product-ops-handbook", "--version"], work, env) == where
     run(["handbook", "init", str(target), *(["--example"] if example else [])], work, env)
+    # Ready to publish: the Pages workflow (daily rebuild) comes with it.
+    assert "schedule:" in (target / ".github" / "workflows" / "deploy.yml").read_text()
     output = run(["make", "test"], target, env)
     assert "handbook check: data and pages OK" in output
     assert "0 errors found" in output  # linkchecker over the built site

@@ -59,12 +59,14 @@ def _run(tmp_path, open_issues: dict[str, int], owners: list[str]):
     bin_dir = project / ".venv" / "bin"
     bin_dir.mkdir(parents=True)
     shutil.copytree(FIXTURE / "data", project / "data")
-    (bin_dir / "python").symlink_to(sys.executable)
+    # A script, not a symlink: a link to a venv's python placed outside that venv starts the
+    # base interpreter (pyvenv.cfg is looked for beside the link), without the venv's packages.
+    (bin_dir / "python").write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n')
     (bin_dir / "handbook").write_text(HANDBOOK)
     stubs = tmp_path / "stubs"
     stubs.mkdir()
     (stubs / "gh").write_text(GH.format(python=sys.executable))
-    for path in (bin_dir / "handbook", stubs / "gh"):
+    for path in (bin_dir / "python", bin_dir / "handbook", stubs / "gh"):
         path.chmod(0o755)
     # Keep only the owners under test, so the recorded calls stay readable.
     data = project / "data" / "owners.yml"
