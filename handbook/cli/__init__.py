@@ -9,8 +9,8 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from importlib.metadata import version
 
+from handbook import __version__
 from handbook.cli import check as cmd_check
 from handbook.cli import codeowners as cmd_codeowners
 from handbook.cli import freshness as cmd_freshness
@@ -39,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="handbook", description="Check and maintain a product-ops handbook."
     )
-    parser.add_argument("--version", action="version", version=f"handbook {version('handbook')}")
+    parser.add_argument("--version", action="version", version=f"handbook {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for module in COMMANDS:
         module.add_parser(sub)

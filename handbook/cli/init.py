@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from importlib.metadata import version
 from pathlib import Path
 
+from handbook import __version__
 from handbook.cli import codeowners as cmd_codeowners
 from handbook.core.safe_write import UnsafeWrite, write_atomically
 from handbook.core.starter import InitError, handbook_files
@@ -23,6 +23,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--name", default="Product Handbook", help="the site's name")
     parser.add_argument("--today", help="treat this YYYY-MM-DD as today (review dates)")
+    parser.add_argument(
+        "--engine",
+        metavar="SOURCE",
+        help="install the engine from a git URL pinned to a tag (git+https://...@vX.Y.Z) or a "
+        "wheel file, instead of the package index",
+    )
     parser.set_defaults(func=run)
 
 
@@ -33,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     try:
         today = resolve_today(args.today)
-        files = handbook_files(args.name, today, version("handbook"), args.example)
+        files = handbook_files(args.name, today, __version__, args.example, args.engine)
     except (InitError, ValueError) as exc:
         print(f"handbook init: {exc}", file=sys.stderr)
         return 2

@@ -99,10 +99,16 @@ def upgrade_writes(root: Path) -> tuple[list[Write], list[Problem]]:
     if config.is_file():
         text = config.read_text(encoding="utf-8")
         listed = listed_hooks(text)
+        previous = ""
         for job in hook_jobs():
             if hook_path(job) not in listed:
-                message = f"hooks: add `  - {hook_path(job)}` (the engine's {job} hook)"
+                where = f"after `  - {previous}`" if previous else "as the first entry"
+                message = (
+                    f"hooks: add `  - {hook_path(job)}` (the engine's {job} hook) under `hooks:` "
+                    f"in mkdocs.yml, {where}"
+                )
                 manual.append(Problem("mkdocs.yml", 0, message))
+            previous = hook_path(job)
         manual += config_problems(text)
     return writes, manual
 

@@ -13,6 +13,7 @@ import html
 import json
 from pathlib import Path
 
+from handbook import DISTRIBUTION
 from handbook.core import schemas
 from handbook.core.engine_files import hook_jobs, hook_path, hook_text
 
@@ -75,24 +76,50 @@ def _fill(data: bytes, values: dict[str, str]) -> bytes:
     return text.encode("utf-8")
 
 
-def requirements(version: str) -> str:
+def engine_requirement(version: str, source: str | None = None) -> str:
+    """The requirements line that installs this engine: the published release by default, or
+    `source`: a git URL pinned to a tag (git+https://...@vX.Y.Z) or a wheel file."""
+    if source is None:
+        return f"{DISTRIBUTION}=={version}"
+    if source.startswith("git+"):
+        scheme_and_path = source.split("://", 1)[-1]
+        if "@" not in scheme_and_path.rsplit("/", 1)[-1]:
+            raise InitError(
+                f"--engine {source}: pin a tag, e.g. {source}@v{version}, so every machine "
+                "installs the same engine"
+            )
+        return f"{DISTRIBUTION} @ {source}"
+    path = Path(source).expanduser()
+    if path.suffix == ".whl":
+        if not path.is_file():
+            raise InitError(f"--engine {source}: no such wheel file")
+        return f"{DISTRIBUTION} @ {path.resolve().as_uri()}"
+    raise InitError(
+        f"--engine {source}: give a git URL pinned to a tag (git+https://host/repo@vX.Y.Z) "
+        "or a .whl file"
+    )
+
+
+def requirements(version: str, engine: str | None = None) -> str:
     pins = PINS.read_text(encoding="utf-8")
     return (
         "# The handbook engine, pinned; `make upgrade` after changing it. Its dependencies are\n"
         "# pinned below so every machine builds the same site.\n"
-        f"handbook=={version}\n{pins}"
+        f"{engine_requirement(version, engine)}\n{pins}"
     )
 
 
-def engine_files(version: str) -> dict[str, bytes]:
+def engine_files(version: str, engine: str | None = None) -> dict[str, bytes]:
     files = {hook_path(job): hook_text(job).encode("utf-8") for job in hook_jobs()}
     for name in schemas.names():
         files[f"{schemas.SCHEMA_DIR}/{name}"] = schemas.text(name).encode("utf-8")
-    files["requirements.txt"] = requirements(version).encode("utf-8")
+    files["requirements.txt"] = requirements(version, engine).encode("utf-8")
     return files
 
 
-def handbook_files(name: str, today: dt.date, version: str, example: bool) -> dict[str, bytes]:
+def handbook_files(
+    name: str, today: dt.date, version: str, example: bool, engine: str | None = None
+) -> dict[str, bytes]:
     """Every file of a new handbook, by path relative to its folder."""
     values = {
         # A YAML double-quoted scalar (JSON's string syntax is one), and text in markdown.
@@ -109,5 +136,5 @@ def handbook_files(name: str, today: dt.date, version: str, example: bool) -> di
         starter = _tree(STARTER)
         for path, data in starter.items():
             files.setdefault(path, _fill(data, values))
-    files.update(engine_files(version))
+    files.update(engine_files(version, engine))
     return dict(sorted(files.items()))

@@ -1,8 +1,11 @@
 """End to end, as another team would: build the engine's wheel, install it in a fresh venv
 away from this repository, `handbook init`, then the new handbook's own `make test`.
 
-The new handbook's Makefile installs its pinned requirements into its own .venv; the wheel
-built here is offered to pip through PIP_FIND_LINKS, as a team's private index would be.
+The new handbook's Makefile installs its pinned requirements into its own .venv. Two routes:
+the example pins the release (`product-ops-handbook==X.Y.Z`), found as the wheel built here
+through PIP_FIND_LINKS as a package index would serve it; the starter pins a git URL at a
+version tag (`handbook init --engine git+file://...@vX.Y.Z`) of a local repository, as a team
+without the index would.
 """
 
 from __future__ import annotations
@@ -51,6 +54,11 @@ def install_engine(work: Path) -> tuple[Path, dict[str, str]]:
         work, dict(os.environ))  # fmt: skip
     [wheel] = wheels.glob(f"{WHEEL}-*.whl")
     assert wheel.name == f"{WHEEL}-{__version__}-py3-none-any.whl"
+    # The same source as a git repository with the release tag, for the git-URL route.
+    git = ["git", "-c", "user.name=Release", "-c", "user.email=release@example.com"]
+    for step in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "release"],
+                 ["tag", f"v{__version__}"]):  # fmt: skip
+        run([*git, *step], source, dict(os.environ))
     # Only the venv's own python, no PYTHONPATH: nothing of this checkout can leak in.
     env = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "VIRTUAL_ENV"}}
     links = " ".join(filter(None, [os.environ.get("PIP_FIND_LINKS", ""), str(wheels)]))
@@ -74,7 +82,12 @@ def test_init_then_make_test_passes_without_this_repository(engine, example):
     assert where.strip() == f"handbook {__version__}"
     # The same command under the distribution's name, for when `handbook` is taken on PATH.
     assert run(["product-ops-handbook", "--version"], work, env) == where
-    run(["handbook", "init", str(target), *(["--example"] if example else [])], work, env)
+    git_url = f"git+{(work / 'source').as_uri()}@v{__version__}"
+    route = ["--example"] if example else ["--engine", git_url]
+    run(["handbook", "init", str(target), *route], work, env)
+    pinned = (target / "requirements.txt").read_text(encoding="utf-8")
+    expected = f"{DIST}=={__version__}" if example else f"{DIST} @ {git_url}"
+    assert expected in pinned.splitlines()
     # Ready to publish: the Pages workflow (daily rebuild) comes with it.
     assert "schedule:" in (target / ".github" / "workflows" / "deploy.yml").read_text()
     output = run(["make", "test"], target, env)

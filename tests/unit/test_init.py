@@ -51,7 +51,7 @@ def test_no_engine_code_is_copied_only_hook_imports(files):
 
 def test_requirements_pin_the_engine_and_its_dependencies(files):
     lines = files["requirements.txt"].decode().splitlines()
-    assert "handbook==9.8.7" in lines
+    assert "product-ops-handbook==9.8.7" in lines
     assert "mkdocs==1.6.1" in lines and not any(line.startswith("pytest") for line in lines)
 
 
@@ -173,3 +173,32 @@ def test_check_names_a_0_2_0_config_and_how_to_fix_it(handbook_dir):
     assert "extra_css: remove assets/stylesheets/freshness.css" in result.stderr
     line = next(i for i, row in enumerate(text.splitlines(), 1) if "modules:" in row)
     assert f"mkdocs.yml:{line}: macros modules" in result.stderr
+
+
+def test_engine_requirement_pins_the_release_a_tagged_git_url_or_a_wheel(tmp_path):
+    from handbook.core.starter import InitError, engine_requirement
+
+    assert engine_requirement("1.2.3") == "product-ops-handbook==1.2.3"
+    url = "git+https://github.com/acme/handbook@v1.2.3"
+    assert engine_requirement("1.2.3", url) == f"product-ops-handbook @ {url}"
+    wheel = tmp_path / "product_ops_handbook-1.2.3-py3-none-any.whl"
+    wheel.write_bytes(b"")
+    assert engine_requirement("1.2.3", str(wheel)) == f"product-ops-handbook @ {wheel.as_uri()}"
+    # Negative controls: an unpinned git URL, a missing wheel, anything else.
+    for bad, says in (
+        ("git+https://github.com/acme/handbook", "pin a tag"),
+        (str(tmp_path / "missing.whl"), "no such wheel"),
+        ("handbook>=1", "give a git URL"),
+    ):
+        with pytest.raises(InitError, match=says):
+            engine_requirement("1.2.3", bad)
+
+
+def test_init_engine_option_writes_the_requirement_and_refuses_a_bad_one(tmp_path):
+    url = "git+https://github.com/acme/handbook@v0.3.0"
+    result = handbook_cli("init", str(tmp_path / "a"), "--engine", url)
+    assert result.returncode == 0, result.stderr
+    assert f"product-ops-handbook @ {url}" in (tmp_path / "a" / "requirements.txt").read_text()
+    bad = handbook_cli("init", str(tmp_path / "b"), "--engine", "git+https://x.test/r")
+    assert bad.returncode == 2 and "pin a tag" in bad.stderr
+    assert not (tmp_path / "b").exists()

@@ -19,7 +19,7 @@ def test_cli_prints_the_installed_version() -> None:
         [sys.executable, "-m", "handbook", "--version"], capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == f"handbook {handbook.__version__}"
-    assert version("handbook") == handbook.__version__
+    assert version("product-ops-handbook") == handbook.__version__
 
 
 def test_changelog_has_a_section_for_this_version(tmp_path) -> None:
