@@ -82,7 +82,8 @@ def test_init_then_make_test_passes_without_this_repository(engine, example):
     assert where.strip() == f"handbook {__version__}"
     # The same command under the distribution's name, for when `handbook` is taken on PATH.
     assert run(["product-ops-handbook", "--version"], work, env) == where
-    git_url = f"git+{(work / 'source').as_uri()}@v{__version__}"
+    # file://localhost/...: the pip a venv starts with refuses a file URL with no host here.
+    git_url = f"git+file://localhost{work / 'source'}@v{__version__}"
     route = ["--example"] if example else ["--engine", git_url]
     run(["handbook", "init", str(target), *route], work, env)
     pinned = (target / "requirements.txt").read_text(encoding="utf-8")
