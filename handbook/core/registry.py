@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from handbook.freshness.model import PageFreshness, Policy
 
 # The engine's features, in the order their checks, pages and nav sections run.
-BUILT_IN = ("releases", "tools", "templates", "onboarding")
+BUILT_IN = ("releases", "tools", "templates", "onboarding", "company")
 ENTRY_POINTS = "handbook.features"
 
 CrossCheck = Callable[["DataSet", dt.date], list["Problem"]]
