@@ -21,13 +21,13 @@ _ENV = environment()  # templates only; holds no data
 
 
 def company_of(handbook: Handbook) -> Company:
-    company = handbook.derived(_load)
+    company = handbook.derived(load)
     if company is None:
         raise ValueError(f"company macros need {SOURCE}")
     return company
 
 
-def _load(handbook: Handbook) -> Company | None:
+def load(handbook: Handbook) -> Company | None:
     return load_company(handbook.dataset)
 
 
