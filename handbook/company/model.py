@@ -141,8 +141,8 @@ def check_company(dataset: DataSet, _today: dt.date) -> list[Problem]:
     for i, squad in enumerate(data.get("squads") or []):
         for j, area in enumerate(squad.get("areas") or []):
             if area not in areas:
-                path = ("squads", i, "areas", j)
-                problems.append(_problem(doc, path, f"area {area!r} is not in areas"))
+                message = f"area {area!r} is not in areas"
+                problems.append(_problem(doc, ("squads", i, "areas", j), message))
         role = squad.get("lead_role")
         if role and roles and role not in roles:
             path = ("squads", i, "lead_role")
