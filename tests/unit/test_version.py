@@ -36,4 +36,4 @@ def test_changelog_has_a_section_for_this_version(tmp_path) -> None:
 def test_license_file_is_shipped() -> None:
     assert "MIT License" in (ROOT / "LICENSE").read_text(encoding="utf-8")
     # The installed package declares the same license as the file says.
-    assert metadata("handbook")["License-Expression"] == "MIT"
+    assert metadata("product-ops-handbook")["License-Expression"] == "MIT"
