@@ -35,7 +35,11 @@ def resolve_root(args: argparse.Namespace) -> Path:
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("check", help="validate data/ and docs/ front matter; exit 1 on error")
+    parser = sub.add_parser(
+        "check",
+        help="validate data/ and docs/ front matter; exit 1 on error",
+        epilog="Example: handbook check --today 2026-12-01",
+    )
     add_root_args(parser)
     parser.set_defaults(func=run)
 

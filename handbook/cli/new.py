@@ -24,6 +24,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         help="create a docs/ page from a template (never overwrites)",
         description="Create a handbook page from a template in templates/, with front matter "
         "filled in: title, owner, last_reviewed (today), review_every and template id@version.",
+        epilog="Example: handbook new prd docs/guidelines/search-filters.md "
+        '--title "Search filters" --owner product-ops',
     )
     parser.add_argument("template", nargs="?", help="template id, e.g. prd (see --list)")
     parser.add_argument("path", nargs="?", type=Path, help="new page, e.g. docs/guidelines/x.md")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from handbook.core.registry import Feature
+from handbook.core.registry import DocsPage, Feature
 from handbook.onboarding import macros
 from handbook.onboarding.checks import check_onboarding_roles
 
@@ -13,4 +13,13 @@ FEATURE = Feature(
     cross_checks=(check_onboarding_roles,),
     macros=macros.register,
     section="onboarding",
+    docs_pages=(
+        DocsPage("onboarding/index.md", "The section's index, linking each role's playbook."),
+        DocsPage(
+            "onboarding/<role>.md",
+            "One playbook per role in data/roles.yml: the four checklist headings, each with a "
+            'task list, then `{{ onboarding_checklist() }}` and `{{ people_to_meet("<role>") }}`; '
+            '`{{ tools_for_role("<role>") }}` inside `{% if features.tools %}`.',
+        ),
+    ),
 )
