@@ -73,6 +73,7 @@ linkcheck: build
 test: $(STAMP) node-tools
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(PY) -m mypy handbook
 	$(PY) -m pytest $(PYTEST_PARALLEL)
 
 # Unit, hook, repository and content tests only: no whole-handbook build, browser or wheel

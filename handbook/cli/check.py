@@ -18,6 +18,7 @@ from handbook.freshness.render import DASHBOARD_URI
 from handbook.pages.checks import check_pages, check_tags
 from handbook.pages.content_rules import check_content, load_rules
 from handbook.pages.frontmatter import Page
+from handbook.pages.macro_args import argument_checks
 from handbook.pages.nav_hint import missing_nav_pages
 
 
@@ -55,7 +56,15 @@ def run(args: argparse.Namespace) -> int:
     # Every page is read and parsed once; the checks below reuse the parsed pages.
     pages: dict[str, Page] = {}
     switches = gate(handbook.features)
-    problems += check_pages(docs_dir(root), root, handbook.owners, handbook.today, pages, switches)
+    problems += check_pages(
+        docs_dir(root),
+        root,
+        handbook.owners,
+        handbook.today,
+        pages,
+        switches,
+        argument_checks(handbook),
+    )
     docs = docs_dir(root)
     # Pages the build makes count as pages of the docs folder, as they do for MkDocs.
     made = {p.src_uri for p in generated_pages(handbook, load_policy(handbook.dataset))}

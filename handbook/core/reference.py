@@ -80,7 +80,7 @@ def _type(node: dict, root: dict) -> str:
         return {"str": "text", "bool": "boolean", "int": "integer"}.get(kinds.pop(), "value")
     kind = node.get("type")
     if kind == "string":
-        return {"date": "date", "regex": "regular expression"}.get(node.get("format"), "text")
+        return {"date": "date", "regex": "regular expression"}.get(str(node.get("format")), "text")
     if kind == "array":
         items = _resolve(node.get("items"), root)
         inner = "objects" if items.get("type") == "object" else _type(items, root)
@@ -92,9 +92,10 @@ def _type(node: dict, root: dict) -> str:
     ):
         value = _type(_resolve(node["additionalProperties"], root), root)
         return f"mapping of names to {value}"
-    return {"integer": "integer", "number": "number", "boolean": "boolean", "object": "object"}.get(
-        kind, "any"
-    )
+    if isinstance(kind, list):
+        return " or ".join(_type({**node, "type": one}, root) for one in kind)
+    names = {"integer": "integer", "number": "number", "boolean": "boolean", "object": "object"}
+    return names.get(kind, "any") if isinstance(kind, str) else "any"
 
 
 def _code(text: object) -> str:

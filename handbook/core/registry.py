@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from handbook.freshness.model import PageFreshness, Policy
 
 # The engine's features, in the order their checks, pages and nav sections run.
-BUILT_IN = ("releases", "tools", "templates", "onboarding")
+BUILT_IN = ("releases", "tools", "templates", "onboarding", "company")
 ENTRY_POINTS = "handbook.features"
 
 CrossCheck = Callable[["DataSet", dt.date], list["Problem"]]
@@ -72,6 +72,9 @@ class Feature:
     freshness: Callable[[Handbook, Policy], list[PageFreshness]] | None = None
     # Engine hook modules it needs in mkdocs.yml: job (handbook.mkdocs.<job>) -> what it does.
     hooks: dict[str, str] = field(default_factory=dict)
+    # For macros whose arguments name data: check(handbook) -> {macro: check(args, kwargs)},
+    # run on literal arguments by `handbook check` and the build before any page renders.
+    argument_checks: Callable[[Handbook], dict[str, Any]] | None = None
     # Its folder under docs_dir: the nav section its pages join, left out while it is off.
     section: str | None = None
     # The pages a handbook writes for it, its section's index first: listed in the nav of

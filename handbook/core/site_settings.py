@@ -28,6 +28,8 @@ class _ConfigLoader(yaml.SafeLoader):
 def _env_tag(loader: yaml.SafeLoader, node: yaml.Node):
     if isinstance(node, yaml.ScalarNode):
         return os.environ.get(loader.construct_scalar(node))
+    if not isinstance(node, yaml.SequenceNode):
+        return None
     items = loader.construct_sequence(node)  # [VAR, VAR2, ..., default]
     for name in items[:-1]:
         if name in os.environ:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -54,7 +54,13 @@ class YamlDoc:
         return self.lines.get((), 1)
 
 
-class _Checks:
+if TYPE_CHECKING:
+    _Constructor = yaml.constructor.SafeConstructor
+else:
+    _Constructor = object  # at run time a plain mixin, placed before the loader's classes
+
+
+class _Checks(_Constructor):
     """Rejects duplicate keys and reports impossible dates with their line (a loader mixin)."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
@@ -96,8 +102,8 @@ class PureLoader(_Checks, yaml.SafeLoader):
     """The pure-Python parser."""
 
 
-PureLoader.add_constructor("tag:yaml.org,2002:timestamp", PureLoader.construct_yaml_timestamp)
-PureLoader.add_constructor("tag:yaml.org,2002:int", PureLoader.construct_yaml_int)
+PureLoader.add_constructor("tag:yaml.org,2002:timestamp", PureLoader.construct_yaml_timestamp)  # type: ignore[type-var]
+PureLoader.add_constructor("tag:yaml.org,2002:int", PureLoader.construct_yaml_int)  # type: ignore[type-var]
 
 # libyaml's parser (bundled with PyYAML's wheels) is about ten times faster, which matters for
 # front matter read once per page per build; the same checks run on its nodes.
@@ -106,13 +112,18 @@ if yaml.__with_libyaml__:
     class CLoader(_Checks, yaml.CSafeLoader):  # type: ignore[misc]
         """The libyaml parser, with the same constructors and checks."""
 
-    CLoader.add_constructor("tag:yaml.org,2002:timestamp", CLoader.construct_yaml_timestamp)
-    CLoader.add_constructor("tag:yaml.org,2002:int", CLoader.construct_yaml_int)
+    CLoader.add_constructor("tag:yaml.org,2002:timestamp", CLoader.construct_yaml_timestamp)  # type: ignore[type-var]
+    CLoader.add_constructor("tag:yaml.org,2002:int", CLoader.construct_yaml_int)  # type: ignore[type-var]
     LOADERS: dict[str, type] = {"c": CLoader, "pure": PureLoader}
 else:  # pragma: no cover - PyYAML built without libyaml
     LOADERS = {"pure": PureLoader}
 
 DEFAULT_LOADER = LOADERS.get("c", PureLoader)
+
+
+def _mark(event: Any) -> yaml.error.Mark:
+    """An event's start mark (libyaml's marks have the same fields as PyYAML's)."""
+    return event.start_mark
 
 
 def _screen_events(loader: Any) -> None:
@@ -124,20 +135,20 @@ def _screen_events(loader: Any) -> None:
     """
     depth = 0
     while True:
-        event = loader.get_event()
+        event: Any = loader.get_event()
         if event is None or isinstance(event, yaml.StreamEndEvent):
             return
         if isinstance(event, yaml.AliasEvent):
-            raise yaml.MarkedYAMLError(None, None, "YAML aliases are not allowed", event.start_mark)
+            raise yaml.MarkedYAMLError(None, None, "YAML aliases are not allowed", _mark(event))
         if getattr(event, "anchor", None):
             raise yaml.MarkedYAMLError(
-                None, None, "YAML anchors (&name) are not allowed", event.start_mark
+                None, None, "YAML anchors (&name) are not allowed", _mark(event)
             )
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
                 raise yaml.MarkedYAMLError(
-                    None, None, f"nesting deeper than {MAX_DEPTH} levels", event.start_mark
+                    None, None, f"nesting deeper than {MAX_DEPTH} levels", _mark(event)
                 )
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1

@@ -146,8 +146,9 @@ def drifted(pages: Iterable[PageFreshness], versions: dict[str, str]) -> list[Dr
     """Pages made from a template (`template: id@version`) older than its current version."""
     found = []
     for page in pages:
-        if is_drifted(page.template, versions):
-            template_id, version = parse_ref(page.template)
+        ref = parse_ref(page.template)
+        if ref is not None and is_drifted(page.template, versions):
+            template_id, version = ref
             found.append(Drift(page, template_id, version, versions[template_id]))
     return sorted(found, key=lambda d: d.page.src_uri)
 

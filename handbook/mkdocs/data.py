@@ -38,6 +38,7 @@ from handbook.pages.content_rules import (
 )
 from handbook.pages.frontmatter import parse_page
 from handbook.pages.links import unlink, unlink_markdown
+from handbook.pages.macro_args import argument_checks
 from handbook.pages.nav_hint import missing_nav_pages
 
 __all__ = ["on_config", "on_env", "on_files", "on_nav", "on_page_content", "on_page_markdown"]
@@ -51,6 +52,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Resolved once per build, not once per page (resolve() costs a syscall per path part).
     state.docs_prefix = rel(Path(config.docs_dir), project_root(config))
     state.gate = gate(handbook.features)
+    state.arguments = argument_checks(handbook)
     return config
 
 
@@ -123,7 +125,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     name = f"{build_state(config).docs_prefix}/{page.file.src_uri}"
     parsed, problems = parse_page(page.file.content_string, name)
     if not problems:
-        problems = check_page(parsed, handbook.owners, handbook.today, build_state(config).gate)
+        state = build_state(config)
+        problems = check_page(parsed, handbook.owners, handbook.today, state.gate, state.arguments)
         siblings = build_state(config).content_siblings
         problems += page_problems(_content_rules(config), page.file.src_uri, parsed, siblings)
     unsafe = [p for p in problems if p.key == "macros"]

@@ -63,7 +63,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if _is_draft(page.file):
-        return banner(rel(Path(page.file.abs_src_path), project_root(config))) + html
+        return banner(rel(Path(page.file.abs_src_path or ""), project_root(config))) + html
     drafts = build_state(config).draft_urls
     # Parsing every page's links is only worth it when there is a draft to link to.
     if _publishing() and drafts:

@@ -76,7 +76,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         view_link = source_view_url(page.edit_url or "", record.source_line)
     else:
         uses = handbook.data_uses.get(src_uri, [])
-        meta, body = page.meta, page.markdown or ""
+        meta, body = dict(page.meta), page.markdown or ""
         record = assess(src_uri, meta, body, handbook.owners, state.policy, handbook.today, uses)
     # MkDocs' own URL for the page, right with or without use_directory_urls.
     record = replace(

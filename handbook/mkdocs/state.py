@@ -7,6 +7,7 @@ nothing goes stale; hook modules themselves stay loaded and must keep no build d
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
@@ -50,6 +51,8 @@ class BuildState:
     # Content rule id -> file names of the written pages it picks (for sibling_links).
     content_siblings: dict[str, set[str]] = field(default_factory=dict)
     gate: Gate = field(default_factory=Gate)  # what the feature switches leave out
+    # Checks of macro calls' literal arguments (tool, role and owner ids, fact paths).
+    arguments: dict[str, Any] = field(default_factory=dict)
     left_out: frozenset[str] = frozenset()  # URLs of pages in an off feature's folder
 
 

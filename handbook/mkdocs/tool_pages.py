@@ -88,7 +88,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
         for other in sorted(state.tool_mentions.get(tool_id, []), key=lambda p: p.file.src_uri)
     ]
     tool = stack_of(get_handbook(config)).by_id()[tool_id]
-    page.content = page.content.replace(
+    page.content = (page.content or "").replace(
         tool_pages.MENTIONS_MARKER, tool_pages.mentions_html(tool, pages)
     )
     return context

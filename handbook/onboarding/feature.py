@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+from handbook.core.context import Handbook
 from handbook.core.registry import DocsPage, Feature
+from handbook.core.roles import build_roles
 from handbook.onboarding import macros
 from handbook.onboarding.checks import check_onboarding_roles
+from handbook.pages.macro_args import ArgumentCheck, ids_in
+
+
+def _argument_checks(handbook: Handbook) -> dict[str, ArgumentCheck]:
+    roles = ids_in(lambda: handbook.derived(build_roles), "a role id", "data/roles.yml")
+    return {"people_to_meet": lambda args, _kw: roles(args[0]) if args else []}
+
 
 FEATURE = Feature(
     name="onboarding",
@@ -12,6 +21,7 @@ FEATURE = Feature(
     required_data=("roles.yml",),
     cross_checks=(check_onboarding_roles,),
     macros=macros.register,
+    argument_checks=_argument_checks,
     section="onboarding",
     docs_pages=(
         DocsPage("onboarding/index.md", "The section's index, linking each role's playbook."),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from handbook.core.features import FILE as FEATURES_FILE
@@ -13,6 +13,7 @@ from handbook.core.problems import Problem
 from handbook.freshness.review_fields import check_review_fields
 from handbook.pages.drafts import check_draft
 from handbook.pages.frontmatter import Page, parse_page
+from handbook.pages.macro_args import ArgumentCheck, check_macro_arguments
 from handbook.pages.sandbox import check_feature_macros, check_macro_safety
 from handbook.templates.model import check_template_ref
 
@@ -85,13 +86,22 @@ def check_tags(page: Page, allowed: tuple[str, ...]) -> list[Problem]:
     ]
 
 
-def check_page(page: Page, owners: dict, today: dt.date, gate: Gate | None = None) -> list[Problem]:
-    """Every page check; with `gate`, calls of an off feature's macros are refused too."""
+def check_page(
+    page: Page,
+    owners: dict,
+    today: dt.date,
+    gate: Gate | None = None,
+    arguments: Mapping[str, ArgumentCheck] | None = None,
+) -> list[Problem]:
+    """Every page check; with `gate`, calls of an off feature's macros are refused too, and
+    with `arguments`, macro calls whose literal arguments name data that does not exist."""
     problems: list[Problem] = []
     for check in PAGE_CHECKS:
         problems.extend(check(page, owners, today))
     if gate is not None and gate.macros:
         problems.extend(check_feature_macros(page, gate.macros, f"data/{FEATURES_FILE}"))
+    if arguments:
+        problems.extend(check_macro_arguments(page, arguments))
     return problems
 
 
@@ -102,6 +112,7 @@ def check_pages(
     today: dt.date,
     parsed: dict[str, Page] | None = None,
     gate: Gate | None = None,
+    arguments: Mapping[str, ArgumentCheck] | None = None,
 ) -> list[Problem]:
     """Every page's front matter checks; `parsed` (if given) collects the pages that parsed,
     by docs-relative path, for checks that need the whole set (content rules). Pages in the
@@ -114,7 +125,7 @@ def check_pages(
             continue
         problems.extend(parse_problems)
         if not parse_problems:
-            problems.extend(check_page(page, owners, today, gate))
+            problems.extend(check_page(page, owners, today, gate, arguments))
             if parsed is not None:
                 parsed[src_uri] = page
     return sorted(problems)

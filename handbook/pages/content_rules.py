@@ -171,7 +171,7 @@ def site_problems(rules: ContentRules, src_uris: list[str]) -> list[Problem]:
 
 def siblings_of(rules: ContentRules, src_uris: list[str]) -> dict[str, set[str]]:
     """For each rule, the file names of the pages it picks (what `sibling_links` counts)."""
-    names = {rule.id: set() for rule in rules.rules}
+    names: dict[str, set[str]] = {rule.id: set() for rule in rules.rules}
     for src_uri in src_uris:
         for rule in rules.rules:
             if rule.matches(src_uri):

@@ -15,6 +15,7 @@ import sys
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from types import FrameType
 from typing import Any
 
 from jinja2 import Environment, TemplateSyntaxError, nodes
@@ -98,7 +99,7 @@ def page_view(title: object, url: str, src_uri: str, meta: dict) -> PageView:
 
 def _template_line() -> int:
     """The line of the template being rendered, from the innermost compiled-template frame."""
-    frame = sys._getframe(1)
+    frame: FrameType | None = sys._getframe(1)
     while frame is not None:
         template = frame.f_globals.get("__jinja_template__")
         if template is not None:
@@ -268,10 +269,17 @@ def internals_reached(source: str) -> list[tuple[int, str]]:
         return []
     found = []
     for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
-        name = node.attr if isinstance(node, nodes.Getattr) else getattr(node.arg, "value", None)
+        name = _attribute_name(node)
         if isinstance(name, str) and name.startswith("_"):
             found.append((node.lineno, name))
     return sorted(found)
+
+
+def _attribute_name(node: nodes.Node) -> object:
+    """The name `a.name` or `a['name']` reaches (None when computed)."""
+    if isinstance(node, nodes.Getattr):
+        return node.attr
+    return getattr(getattr(node, "arg", None), "value", None)
 
 
 def withheld_reached(source: str) -> list[tuple[int, str]]:
@@ -282,21 +290,21 @@ def withheld_reached(source: str) -> list[tuple[int, str]]:
         return []
     assigned = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
     found = []
-    for node in tree.find_all(nodes.Name):
-        if node.ctx == "load" and node.name in WITHHELD and node.name not in assigned:
-            found.append((node.lineno, node.name))
-    for node in tree.find_all(nodes.Getattr):
-        target = node.node
+    for name in tree.find_all(nodes.Name):
+        if name.ctx == "load" and name.name in WITHHELD and name.name not in assigned:
+            found.append((name.lineno, name.name))
+    for attr in tree.find_all(nodes.Getattr):
+        target = attr.node
         if (
             isinstance(target, nodes.Name)
             and target.name == "page"
             and "page" not in assigned
-            and node.attr not in PAGE_FIELDS
+            and attr.attr not in PAGE_FIELDS
         ):
-            found.append((node.lineno, f"page.{node.attr}"))
-    for node in tree.find_all(nodes.Filter):
-        if node.name in WITHHELD_FILTERS:
-            found.append((node.lineno, node.name))
+            found.append((attr.lineno, f"page.{attr.attr}"))
+    for filter_ in tree.find_all(nodes.Filter):
+        if filter_.name in WITHHELD_FILTERS:
+            found.append((filter_.lineno, filter_.name))
     return sorted(found)
 
 

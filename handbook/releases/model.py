@@ -334,7 +334,9 @@ def check(dataset: DataSet, today: dt.date) -> list[Problem]:
 
 def _check_settings(dataset: DataSet) -> list[Problem]:
     doc = dataset.get("release_settings.yml")
-    problems = []
+    problems: list[Problem] = []
+    if doc is None:
+        return problems
     for list_name in ("change_types", "areas", "audiences"):
         seen: set[str] = set()
         for i, item in enumerate(doc.data.get(list_name) or []):

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from handbook.core.context import Handbook
 from handbook.core.registry import DocsPage, Feature
+from handbook.core.roles import build_roles
 from handbook.freshness.model import PageFreshness, Policy
+from handbook.pages.macro_args import ArgumentCheck, ids_in
 from handbook.tools import macros
 from handbook.tools.checks import check_tools
 from handbook.tools.freshness import tool_pages
@@ -16,6 +18,16 @@ def _freshness(handbook: Handbook, policy: Policy) -> list[PageFreshness]:
     return tool_pages(stack_of(handbook), doc, handbook.owners, policy, handbook.today)
 
 
+def _argument_checks(handbook: Handbook) -> dict[str, ArgumentCheck]:
+    tools = ids_in(lambda: stack_of(handbook).by_id(), "a tool id", "data/tools.yml")
+    roles = ids_in(lambda: handbook.derived(build_roles), "a role id", "data/roles.yml")
+    return {
+        "tool_list": lambda args, _kw: tools(args[0]) if args else [],
+        "tool_card": lambda args, _kw: tools(args[0]) if args else [],
+        "tools_for_role": lambda args, _kw: roles(args[0]) if args else [],
+    }
+
+
 FEATURE = Feature(
     name="tools",
     summary="Tool pages, radar, integration map, spend and renewals from data/tools.yml.",
@@ -23,6 +35,7 @@ FEATURE = Feature(
     cross_checks=(check_tools,),
     macros=macros.register,
     freshness=_freshness,
+    argument_checks=_argument_checks,
     hooks={"tool_pages": "One page per tool from data/tools.yml, and the pages that mention it."},
     section="tools",
     docs_pages=(

@@ -43,7 +43,7 @@ def stack_of(handbook: Handbook) -> ToolStack:
     return handbook.derived(_load_stack)
 
 
-def latest_update(tools) -> object:
+def latest_update(tools) -> dt.date | None:
     dates = [t.last_updated for t in tools if t.last_updated]
     return max(dates) if dates else None
 

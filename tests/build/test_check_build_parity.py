@@ -56,6 +56,15 @@ CASES = {
             "{% endfor %}{% endfor %}{% endfor %}{% endfor %}"
         ),
     ),
+    "tool id that is not in tools.yml": Case(
+        "docs/index.md:9", docs=macro_page("{{ tool_list({'trackr': 'Bugs'}) }}")
+    ),
+    "role id that is not in roles.yml": Case(
+        "docs/index.md:9", docs=macro_page("{{ tools_for_role('astronaut') }}")
+    ),
+    "owner id that is not in owners.yml": Case(
+        "docs/index.md:9", docs=macro_page("{{ owner_name('ghost') }}")
+    ),
     "unknown feature switch": Case(
         "data/features.yml:6", append={"data/features.yml": "beta: true\n"}
     ),
