@@ -83,6 +83,8 @@ def _type(node: dict, root: dict) -> str:
         return {"date": "date", "regex": "regular expression"}.get(str(node.get("format")), "text")
     if kind == "array":
         items = _resolve(node.get("items"), root)
+        if not items:
+            return "list"
         inner = "objects" if items.get("type") == "object" else _type(items, root)
         return f"list of {_PLURAL.get(inner, inner)}"
     if (

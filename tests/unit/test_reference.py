@@ -14,6 +14,7 @@ from handbook.cli import main
 from handbook.core import reference
 from handbook.core.registry import Feature, registry
 from handbook.pages.keys import PAGE_KEYS, TEMPLATE_KEYS
+from handbook.pages.placeholders import find_placeholders
 from handbook.templates.model import REQUIRED_FIELDS
 
 
@@ -251,3 +252,11 @@ def test_each_feature_with_a_section_declares_its_index_page(feature):
     if feature.section:
         assert feature.docs_pages[0].src_uri == f"{feature.section}/index.md"
         assert all(p.src_uri.startswith(f"{feature.section}/") for p in feature.docs_pages)
+
+
+def test_the_reference_shows_no_text_a_markdown_viewer_would_drop_or_link():
+    """`<id>` outside code would vanish as an HTML tag where the reference is read; the check
+    is the one pages get (handbook.pages.placeholders), so a description such as
+    "its page is tools/<id>/" fails here until it is written as code."""
+    assert find_placeholders(reference.markdown()) == []
+    assert [p.text for p in find_placeholders("the tool's page is tools/<id>/.")] == ["<id>"]
