@@ -19,7 +19,7 @@ export NO_MKDOCS_2_WARNING := 1
 # With -n 3 the browser search test times out: its query races the search index build.
 PYTEST_PARALLEL ?= -n 2 --dist loadscope --no-loadscope-reorder
 
-.PHONY: serve serve-fast build test test-fast test-engine lint linkcheck bench check clean install actionlint node-tools dist
+.PHONY: serve serve-fast build test test-fast test-engine lint linkcheck bench check clean install actionlint node-tools dist reference
 
 $(STAMP): requirements.txt pyproject.toml setup.py handbook/__init__.py
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required")'
@@ -58,6 +58,11 @@ build: $(STAMP)
 
 check: $(STAMP)
 	$(PY) -m handbook check
+
+# engine-docs/reference.md, written from the engine (schemas, registry, macros, commands); a test
+# fails when the committed file and the engine disagree.
+reference: $(STAMP)
+	$(PY) -m handbook reference --output engine-docs/reference.md
 
 lint: $(STAMP)
 	$(PY) -m ruff check .

@@ -20,6 +20,8 @@ from handbook.pages.content_rules import check_content, load_rules
 from handbook.pages.frontmatter import Page
 from handbook.pages.macro_args import argument_checks
 from handbook.pages.nav_hint import missing_nav_pages
+from handbook.pages.placeholders import template_placeholders
+from handbook.templates.model import load_templates
 
 
 def add_root_args(parser: argparse.ArgumentParser) -> None:
@@ -36,7 +38,11 @@ def resolve_root(args: argparse.Namespace) -> Path:
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("check", help="validate data/ and docs/ front matter; exit 1 on error")
+    parser = sub.add_parser(
+        "check",
+        help="validate data/ and docs/ front matter; exit 1 on error",
+        epilog="Example: handbook check --today 2026-12-01",
+    )
     add_root_args(parser)
     parser.set_defaults(func=run)
 
@@ -60,6 +66,7 @@ def run(args: argparse.Namespace) -> int:
         pages,
         switches,
         argument_checks(handbook),
+        template_placeholders(load_templates(root)[0]),
     )
     docs = docs_dir(root)
     # Pages the build makes count as pages of the docs folder, as they do for MkDocs.

@@ -15,7 +15,9 @@ TARGET = ".github/CODEOWNERS"
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
-        "codeowners", help=f"write page owners into a managed block of {TARGET}"
+        "codeowners",
+        help=f"write page owners into a managed block of {TARGET}",
+        epilog="Example: handbook codeowners --check",
     )
     add_root_args(parser)
     parser.add_argument(

@@ -29,10 +29,17 @@ FAIL_ON = {"stale": {"stale"}, "due": {"stale", "due", "unowned", "unreviewed"}}
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
-        "freshness", help="list every page's owner, review dates and status, without building"
+        "freshness",
+        help="list every page's owner, review dates and status, without building",
+        epilog="Example: handbook freshness --owner product-ops --fail-on due",
     )
     add_root_args(parser)
-    parser.add_argument("--format", choices=("table", "json", "markdown"), default="table")
+    parser.add_argument(
+        "--format",
+        choices=("table", "json", "markdown"),
+        default="table",
+        help="how to print the list (default: table)",
+    )
     parser.add_argument("--owner", action="append", help="only pages of this owner id (repeat)")
     parser.add_argument(
         "--fail-on",

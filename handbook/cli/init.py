@@ -15,7 +15,9 @@ from handbook.core.today import today as resolve_today
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
-        "init", help="start a new handbook in DIR (a small starter, or --example for the full one)"
+        "init",
+        help="start a new handbook in DIR (a small starter, or --example for the full one)",
+        epilog='Example: handbook init ~/acme-handbook --name "Acme Product Handbook"',
     )
     parser.add_argument("dir", type=Path, help="an empty or new folder")
     parser.add_argument(

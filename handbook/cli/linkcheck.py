@@ -11,9 +11,13 @@ from handbook.core import linkcheck
 
 def add_parser(subparsers) -> None:
     parser = subparsers.add_parser(
-        "linkcheck", help="check every internal link of a built site (run after `make build`)"
+        "linkcheck",
+        help="check every internal link of a built site (run after `make build`)",
+        epilog="Example: handbook linkcheck site --prefix /handbook/",
     )
-    parser.add_argument("site", nargs="?", default="site", type=Path, help="default: site")
+    parser.add_argument(
+        "site", nargs="?", default="site", type=Path, help="the built site's folder (default: site)"
+    )
     parser.add_argument(
         "--prefix", default="/", help="serve under this path, as the host will (e.g. /handbook/)"
     )

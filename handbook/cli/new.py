@@ -13,7 +13,9 @@ from pathlib import Path
 from handbook.cli.check import add_root_args, resolve_root
 from handbook.core.context import load_handbook
 from handbook.core.paths import docs_dir
+from handbook.pages.frontmatter import split
 from handbook.pages.nav_hint import nav_hint
+from handbook.pages.placeholders import find_placeholders
 from handbook.templates.model import load_templates
 from handbook.templates.scaffold import new_page_text
 
@@ -24,6 +26,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         help="create a docs/ page from a template (never overwrites)",
         description="Create a handbook page from a template in templates/, with front matter "
         "filled in: title, owner, last_reviewed (today), review_every and template id@version.",
+        epilog="Example: handbook new prd docs/guidelines/search-filters.md "
+        '--title "Search filters" --owner product-ops',
     )
     parser.add_argument("template", nargs="?", help="template id, e.g. prd (see --list)")
     parser.add_argument("path", nargs="?", type=Path, help="new page, e.g. docs/guidelines/x.md")
@@ -84,6 +88,12 @@ def run(args: argparse.Namespace) -> int:
     except FileExistsError:
         return _fail(f"{args.path} already exists; it was left untouched", code=1)
     print(f"created {target.relative_to(root.resolve())} from {template.ref}")
+    left = find_placeholders(split(text)[1])
+    if left:
+        print(
+            f"replace its {len(left)} placeholder(s) such as {left[0].text}: `handbook check` "
+            "and the build refuse the page while one is left (or set draft: true)"
+        )
     hint = nav_hint(root / "mkdocs.yml", relative.as_posix())
     if hint:
         print(hint)

@@ -15,7 +15,9 @@ from handbook.freshness.review import ReviewError, review_file
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
-        "review", help="set last_reviewed to today in each page, changing nothing else"
+        "review",
+        help="set last_reviewed to today in each page, changing nothing else",
+        epilog="Example: handbook review docs/guidelines/decision-making.md",
     )
     add_root_args(parser)
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="markdown pages")

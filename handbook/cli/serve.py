@@ -13,7 +13,11 @@ import sys
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("serve", help="serve the handbook with live reload (make serve)")
+    parser = sub.add_parser(
+        "serve",
+        help="serve the handbook with live reload (make serve)",
+        epilog="Example: handbook serve --addr 127.0.0.1:8001",
+    )
     parser.add_argument("--addr", default="127.0.0.1:8000", help="HOST:PORT (default: %(default)s)")
     parser.add_argument("--dirty", action="store_true", help="rebuild only the pages you edit")
     parser.set_defaults(func=run)

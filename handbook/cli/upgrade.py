@@ -17,7 +17,9 @@ from handbook.core.safe_write import UnsafeWrite, write_atomically
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
-        "upgrade", help="rewrite the engine's hook files and schema copies for this engine"
+        "upgrade",
+        help="rewrite the engine's hook files and schema copies for this engine",
+        epilog="Example: handbook upgrade --dry-run",
     )
     add_root_args(parser)
     parser.add_argument("--dry-run", action="store_true", help="print what would change")

@@ -44,7 +44,12 @@ def register(env, handbook: Handbook) -> None:
     @env.macro
     def fact(path: str) -> str:
         """One fact from data/company.yml by its dotted path, as text.
-        Example: {{ fact('cadences.sprint.length') }}"""
+
+        Arguments:
+            path: the fact's keys from the top of data/company.yml, joined by dots; a path
+                that names no fact fails the build.
+        Example: {{ fact('cadences.sprint.length') }}
+        """
         try:
             value = fact_at(shown(f"company fact {path}"), path)
         except UnknownFact as exc:
@@ -53,9 +58,13 @@ def register(env, handbook: Handbook) -> None:
 
     @env.macro
     def metric_table(which: str = "all") -> str:
-        """The metrics as a table: "all", "scorecard" (the leadership scorecard, in its order)
-        or "other" (those not on it).
-        Example: {{ metric_table('scorecard') }}"""
+        """The metrics of data/company.yml as a table: name, definition, value, owner, source.
+
+        Arguments:
+            which: "all" (the default), "scorecard" (the leadership scorecard, in its order)
+                or "other" (those not on it).
+        Example: {{ metric_table('scorecard') }}
+        """
         if which not in ("all", "scorecard", "other"):
             raise ValueError(f"metric_table: which must be all, scorecard or other, not {which!r}")
         company = shown("company metrics")

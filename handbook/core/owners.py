@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from markupsafe import escape
+
 from handbook.core.data import DataSet
 from handbook.core.problems import Problem
 
@@ -65,3 +67,25 @@ def check(dataset: DataSet) -> list[Problem]:
         else:
             seen[item["id"]] = line
     return problems
+
+
+# ---------------------------------------------------------------------------------------------
+# The engine's own macro, on every handbook whatever its features
+# ---------------------------------------------------------------------------------------------
+
+
+def register_macros(env, handbook) -> None:
+    """Defines `owner_name` on the mkdocs-macros env (handbook.mkdocs.macros calls this)."""
+
+    @env.macro
+    def owner_name(owner_id: str) -> str:
+        """The display name of an owner, as text.
+
+        Arguments:
+            owner_id: an owner id from data/owners.yml; an unknown id fails the build.
+        Example: {{ owner_name("product-ops") }}
+        """
+        try:
+            return str(escape(handbook.owners[owner_id].name))
+        except KeyError:
+            raise ValueError(f"owner_name: {owner_id!r} is not in data/owners.yml") from None

@@ -45,6 +45,14 @@ class GeneratedPage:
 
 
 @dataclass(frozen=True)
+class DocsPage:
+    """A page a handbook writes in a feature's folder: where it goes and what it holds."""
+
+    src_uri: str  # docs-relative, e.g. "tools/radar.md"; <role> and the like stand for names
+    holds: str  # what the page is for and the macro calls it makes, in markdown
+
+
+@dataclass(frozen=True)
 class Feature:
     """What one feature owns. Only `name` and `summary` are required."""
 
@@ -69,6 +77,9 @@ class Feature:
     argument_checks: Callable[[Handbook], dict[str, Any]] | None = None
     # Its folder under docs_dir: the nav section its pages join, left out while it is off.
     section: str | None = None
+    # The pages a handbook writes for it, its section's index first: listed in the nav of
+    # mkdocs.yml, the index is where the feature's generated pages join the nav.
+    docs_pages: tuple[DocsPage, ...] = ()
 
 
 def _built_in(name: str) -> Feature:
@@ -117,10 +128,19 @@ class _MacroRecorder:
         return function
 
 
-def macro_names(feature: Feature) -> tuple[str, ...]:
-    """The names of the macros `feature` defines (registration defines, it never calls)."""
-    if feature.macros is None:
-        return ()
+def recorded_macros(register: Callable[[Any, Handbook], None]) -> dict[str, Callable]:
+    """Name -> function of the macros `register(env, handbook)` defines, by name (registration
+    defines, it never calls, so no handbook is needed)."""
     recorder = _MacroRecorder()
-    feature.macros(recorder, None)  # type: ignore[arg-type]
-    return tuple(sorted(recorder.macros))
+    register(recorder, None)  # type: ignore[arg-type]
+    return dict(sorted(recorder.macros.items()))
+
+
+def macros_of(feature: Feature) -> dict[str, Callable]:
+    """Name -> function of the macros `feature` defines, by name."""
+    return {} if feature.macros is None else recorded_macros(feature.macros)
+
+
+def macro_names(feature: Feature) -> tuple[str, ...]:
+    """The names of the macros `feature` defines."""
+    return tuple(macros_of(feature))

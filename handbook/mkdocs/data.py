@@ -40,6 +40,8 @@ from handbook.pages.frontmatter import parse_page
 from handbook.pages.links import unlink, unlink_markdown
 from handbook.pages.macro_args import argument_checks
 from handbook.pages.nav_hint import missing_nav_pages
+from handbook.pages.placeholders import template_placeholders
+from handbook.templates.model import build_templates
 
 __all__ = ["on_config", "on_env", "on_files", "on_nav", "on_page_content", "on_page_markdown"]
 
@@ -53,6 +55,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     state.docs_prefix = rel(Path(config.docs_dir), project_root(config))
     state.gate = gate(handbook.features)
     state.arguments = argument_checks(handbook)
+    state.templates = template_placeholders(build_templates(handbook))
     return config
 
 
@@ -126,7 +129,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     parsed, problems = parse_page(page.file.content_string, name)
     if not problems:
         state = build_state(config)
-        problems = check_page(parsed, handbook.owners, handbook.today, state.gate, state.arguments)
+        problems = check_page(
+            parsed, handbook.owners, handbook.today, state.gate, state.arguments, state.templates
+        )
         siblings = build_state(config).content_siblings
         problems += page_problems(_content_rules(config), page.file.src_uri, parsed, siblings)
     unsafe = [p for p in problems if p.key == "macros"]

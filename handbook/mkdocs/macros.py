@@ -5,8 +5,7 @@ Thin adapter: each feature module exposes `register(env, handbook)` and keeps it
 
 from __future__ import annotations
 
-from markupsafe import escape
-
+from handbook.core import owners
 from handbook.core.registry import registry
 from handbook.mkdocs.adapter import get_handbook
 from handbook.mkdocs.state import build_state
@@ -47,13 +46,7 @@ def define_env(env) -> None:
     handbook = get_handbook(env.conf)
     env.variables["handbook_today"] = handbook.today.isoformat()
 
-    @env.macro
-    def owner_name(owner_id: str) -> str:
-        """The display name of an owner id from data/owners.yml; unknown ids fail the build."""
-        try:
-            return str(escape(handbook.owners[owner_id].name))
-        except KeyError:
-            raise ValueError(f"owner_name: {owner_id!r} is not in data/owners.yml") from None
+    owners.register_macros(env, handbook)
 
     # `{% if features.releases %}` lets a shared page show a feature's part only while it is on.
     env.variables["features"] = handbook.features.as_dict()

@@ -53,6 +53,8 @@ class BuildState:
     gate: Gate = field(default_factory=Gate)  # what the feature switches leave out
     # Checks of macro calls' literal arguments (tool, role and owner ids, fact paths).
     arguments: dict[str, Any] = field(default_factory=dict)
+    # Template id -> its placeholders, which a page made from it must not keep.
+    templates: dict[str, frozenset[str]] = field(default_factory=dict)
     left_out: frozenset[str] = frozenset()  # URLs of pages in an off feature's folder
 
 

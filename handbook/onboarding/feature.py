@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from handbook.core.context import Handbook
-from handbook.core.registry import Feature
+from handbook.core.registry import DocsPage, Feature
 from handbook.core.roles import build_roles
 from handbook.onboarding import macros
 from handbook.onboarding.checks import check_onboarding_roles
@@ -23,4 +23,13 @@ FEATURE = Feature(
     macros=macros.register,
     argument_checks=_argument_checks,
     section="onboarding",
+    docs_pages=(
+        DocsPage("onboarding/index.md", "The section's index, linking each role's playbook."),
+        DocsPage(
+            "onboarding/<role>.md",
+            "One playbook per role in data/roles.yml: the four checklist headings, each with a "
+            'task list, then `{{ onboarding_checklist() }}` and `{{ people_to_meet("<role>") }}`; '
+            '`{{ tools_for_role("<role>") }}` inside `{% if features.tools %}`.',
+        ),
+    ),
 )

@@ -16,7 +16,12 @@ from handbook.tools.render import render
 def register(env, handbook: Handbook) -> None:
     @env.macro
     def onboarding_checklist() -> str:
-        """The week 1 / 30 / 60 / 90 task lists of this page, as one fenced markdown block."""
+        """The task lists under this page's four checklist headings, as one fenced markdown
+        block a new joiner pastes into an issue; a missing heading or an empty one fails the
+        build.
+
+        Example: {{ onboarding_checklist() }}
+        """
         page = getattr(env, "page", None)
         title = page.title if page is not None and page.title else "onboarding"
         try:
@@ -27,7 +32,13 @@ def register(env, handbook: Handbook) -> None:
 
     @env.macro
     def people_to_meet(role: str) -> str:
-        """Owners whose meet_in_onboarding lists `role`: name, what they do, contact."""
+        """The owners a new joiner meets in their first weeks: name, what they do, contact.
+
+        Arguments:
+            role: a role id from data/roles.yml, matched against each owner's
+                `meet_in_onboarding`.
+        Example: {{ people_to_meet("engineer") }}
+        """
         found = role_of(handbook, role, "people_to_meet")
         owners = handbook.owners
         people = [owners[i] for i in owners_to_meet(handbook.dataset, role) if i in owners]

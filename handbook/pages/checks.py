@@ -14,6 +14,7 @@ from handbook.freshness.review_fields import check_review_fields
 from handbook.pages.drafts import check_draft
 from handbook.pages.frontmatter import Page, parse_page
 from handbook.pages.macro_args import ArgumentCheck, check_macro_arguments
+from handbook.pages.placeholders import check_template_placeholders
 from handbook.pages.sandbox import check_feature_macros, check_macro_safety
 from handbook.templates.model import check_template_ref
 
@@ -92,9 +93,12 @@ def check_page(
     today: dt.date,
     gate: Gate | None = None,
     arguments: Mapping[str, ArgumentCheck] | None = None,
+    templates: Mapping[str, frozenset[str]] | None = None,
 ) -> list[Problem]:
-    """Every page check; with `gate`, calls of an off feature's macros are refused too, and
-    with `arguments`, macro calls whose literal arguments name data that does not exist."""
+    """Every page check; with `gate`, calls of an off feature's macros are refused too, with
+    `arguments`, macro calls whose literal arguments name data that does not exist, and with
+    `templates` (template id -> its placeholders), a template's placeholders left on a page
+    made from it."""
     problems: list[Problem] = []
     for check in PAGE_CHECKS:
         problems.extend(check(page, owners, today))
@@ -102,6 +106,8 @@ def check_page(
         problems.extend(check_feature_macros(page, gate.macros, f"data/{FEATURES_FILE}"))
     if arguments:
         problems.extend(check_macro_arguments(page, arguments))
+    if templates is not None:
+        problems.extend(check_template_placeholders(page, templates))
     return problems
 
 
@@ -113,6 +119,7 @@ def check_pages(
     parsed: dict[str, Page] | None = None,
     gate: Gate | None = None,
     arguments: Mapping[str, ArgumentCheck] | None = None,
+    templates: Mapping[str, frozenset[str]] | None = None,
 ) -> list[Problem]:
     """Every page's front matter checks; `parsed` (if given) collects the pages that parsed,
     by docs-relative path, for checks that need the whole set (content rules). Pages in the
@@ -125,7 +132,7 @@ def check_pages(
             continue
         problems.extend(parse_problems)
         if not parse_problems:
-            problems.extend(check_page(page, owners, today, gate, arguments))
+            problems.extend(check_page(page, owners, today, gate, arguments, templates))
             if parsed is not None:
                 parsed[src_uri] = page
     return sorted(problems)

@@ -1,9 +1,10 @@
 """A handbook's own rules about its content, from data/content_rules.yml.
 
 Rules pick pages by a glob under docs/ and say what each must have (length, headings, tags,
-links to its siblings, no placeholder text) and how many there must be. Facts are figures that
-several pages state (a metric's value, a scale, a currency): a page that states one of them
-differently is an error at that line, so the pages cannot drift apart. `handbook check` and the
+links to its siblings, no forbidden text, no placeholders left from a template) and how many
+there must be. Facts are figures that several pages state (a metric's value, a scale, a
+currency): a page that states one of them differently is an error at that line, so the pages
+cannot drift apart. `handbook check` and the
 build run the same rules; without the file there are none.
 """
 
@@ -18,6 +19,7 @@ from typing import Any
 from handbook.core.data import DataSet
 from handbook.core.problems import Problem
 from handbook.pages.frontmatter import Page, parse_page
+from handbook.pages.placeholders import placeholder_problems
 
 FILE = "content_rules.yml"
 _WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
@@ -39,6 +41,7 @@ class Rule:
     headings: tuple[str, ...] = ()
     sibling_links: int = 0
     forbid: tuple[re.Pattern, ...] = ()
+    placeholders: bool = False
 
     def matches(self, src_uri: str) -> bool:
         if any(fnmatch.fnmatchcase(src_uri, pattern) for pattern in self.exclude):
@@ -83,6 +86,7 @@ def load_rules(dataset: DataSet) -> ContentRules:
                 headings=tuple(raw.get("headings") or ()),
                 sibling_links=int(raw.get("sibling_links", 0)),
                 forbid=tuple(re.compile(p, re.I) for p in raw.get("forbid") or ()),
+                placeholders=raw.get("placeholders") is True,
             )
         )
     facts = [
@@ -137,7 +141,18 @@ def _check_rule(rule: Rule, src_uri: str, page: Page, siblings: set[str]) -> lis
     for pattern in rule.forbid:
         for match in pattern.finditer(prose):
             problem(_line(page, match.start()), f"forbidden text {match.group(0)!r}")
+    # A page made from a template is checked against its template's own placeholders instead
+    # (handbook.pages.checks); a draft is left alone until it is published.
+    if rule.placeholders and page.meta.get("draft") is not True and not _from_template(page):
+        what = f"replace it with real text (content rule {rule.id})"
+        found += placeholder_problems(page.file, page.body, page.body_line, what)
     return found
+
+
+def _from_template(page: Page) -> bool:
+    from handbook.templates.model import parse_ref
+
+    return parse_ref(page.meta.get("template")) is not None
 
 
 def _check_facts(facts: list[Fact], page: Page) -> list[Problem]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from handbook.core.context import Handbook
-from handbook.core.registry import Feature
+from handbook.core.registry import DocsPage, Feature
 from handbook.freshness.model import PageFreshness, Policy
 from handbook.releases import macros
 from handbook.releases.freshness import release_pages
@@ -26,4 +26,15 @@ FEATURE = Feature(
         "release_pages": "Release pages, the customer changelog and the feed, from data/releases/."
     },
     section="releases",
+    docs_pages=(
+        DocsPage(
+            "releases/index.md",
+            "The section's index: a page per release is listed under it, and the feed links "
+            "to it. Holds `{{ release_index() }}`.",
+        ),
+        DocsPage("releases/customers.md", "The customer view: `{{ customer_release_notes() }}`."),
+        DocsPage(
+            "releases/enablement.md", "Notes for sales and support: `{{ enablement_notes() }}`."
+        ),
+    ),
 )

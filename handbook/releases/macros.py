@@ -51,14 +51,22 @@ def register(env, handbook: Handbook) -> None:
 
     @env.macro
     def release_index() -> str:
-        """A table of every release, latest first."""
+        """A table of every release, latest first, each linking to its page.
+
+        Example: {{ release_index() }}
+        """
         releases = releases_of(handbook)
         record(handbook, current_page(), releases)
         return formats.release_index(releases, settings_of(handbook), current_page())
 
     @env.macro
     def whats_new(n: int = 3) -> str:
-        """The `n` latest released releases with their summaries."""
+        """The latest released releases with their summaries, for a home page.
+
+        Arguments:
+            n: how many releases to show, a whole number above 0 (default 3).
+        Example: {{ whats_new(3) }}
+        """
         if not isinstance(n, int) or n < 1:
             raise ValueError(f"whats_new(n): n must be a whole number above 0, not {n!r}")
         latest = rel.latest_released(releases_of(handbook), n)
@@ -67,7 +75,11 @@ def register(env, handbook: Handbook) -> None:
 
     @env.macro
     def customer_release_notes() -> str:
-        """Released releases as customers may read them."""
+        """Released releases as customers may read them: customer-facing changes only, without
+        internal notes, links, rollout or enablement notes.
+
+        Example: {{ customer_release_notes() }}
+        """
         settings = settings_of(handbook)
         view = rel.customer_view(releases_of(handbook), settings)
         record(handbook, current_page(), view)
@@ -75,7 +87,10 @@ def register(env, handbook: Handbook) -> None:
 
     @env.macro
     def enablement_notes() -> str:
-        """Every release, planned ones first, with notes for sales and support."""
+        """Every release, planned ones first, with notes for sales and support.
+
+        Example: {{ enablement_notes() }}
+        """
         releases = releases_of(handbook)
         record(handbook, current_page(), releases)
         entries = rel.enablement_view(releases)

@@ -8,7 +8,7 @@ from handbook.core.context import Handbook
 from handbook.core.data import DataSet
 from handbook.core.owners import owners
 from handbook.core.problems import Problem
-from handbook.core.registry import Feature
+from handbook.core.registry import DocsPage, Feature
 from handbook.freshness.model import PageFreshness, Policy
 from handbook.templates import macros
 from handbook.templates.freshness import template_pages
@@ -32,4 +32,11 @@ FEATURE = Feature(
     freshness=_freshness,
     hooks={"template_pages": "A page per template in templates/, with byte-identical downloads."},
     section="templates",
+    docs_pages=(
+        DocsPage(
+            "templates/index.md",
+            "The section's index: a page per template is listed under it. Holds "
+            "`{{ template_gallery() }}`.",
+        ),
+    ),
 )

@@ -10,7 +10,10 @@ from handbook.templates.pages import gallery_markdown
 def register(env, handbook: Handbook) -> None:
     @env.macro
     def template_gallery() -> str:
-        """Cards linking to each template's page; use on a page with `render_macros: true`."""
+        """The template gallery: cards linking to each template's page, grouped by category.
+
+        Example: {{ template_gallery() }}
+        """
         templates = build_templates(handbook)
         names = {owner_id: owner.name for owner_id, owner in handbook.owners.items()}
         return gallery_markdown(templates, names, env.page.file.src_uri)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from handbook.core.context import Handbook
-from handbook.core.registry import Feature
+from handbook.core.registry import DocsPage, Feature
 from handbook.core.roles import build_roles
 from handbook.freshness.model import PageFreshness, Policy
 from handbook.pages.macro_args import ArgumentCheck, ids_in
@@ -38,4 +38,24 @@ FEATURE = Feature(
     argument_checks=_argument_checks,
     hooks={"tool_pages": "One page per tool from data/tools.yml, and the pages that mention it."},
     section="tools",
+    docs_pages=(
+        DocsPage(
+            "tools/index.md",
+            "The section's index: a page per tool is listed under it, in an All tools group. "
+            "Holds `{{ tool_catalogue() }}`.",
+        ),
+        DocsPage("tools/radar.md", "The radar: `{{ tool_radar() }}`."),
+        DocsPage("tools/integrations.md", "The integration map: `{{ integration_map() }}`."),
+        DocsPage(
+            "tools/overlaps.md",
+            "Consolidation candidates: `{{ tool_overlaps() }}`. Tool pages link to it when "
+            "it exists.",
+        ),
+        DocsPage("tools/renewals.md", "Contracts that renew soon: `{{ tool_renewals(90) }}`."),
+        DocsPage("tools/spend.md", "Yearly spend: `{{ tool_spend() }}`."),
+        DocsPage(
+            "tools/editing-tool-data.md",
+            "Optional: how to change data/tools.yml. Tool pages link to it when it exists.",
+        ),
+    ),
 )

@@ -109,7 +109,10 @@ def register(env, handbook: Handbook) -> None:
 
     @macro
     def tool_catalogue() -> str:
-        """Every tool, grouped by category in data order, with purpose, ring and owner."""
+        """Every tool, grouped by category in data order, with purpose, ring and owner.
+
+        Example: {{ tool_catalogue() }}
+        """
         order = {ring: i for i, ring in enumerate(RINGS)}
         tools = list(stack().by_id().values())
         if not tools:
@@ -129,7 +132,12 @@ def register(env, handbook: Handbook) -> None:
 
     @macro
     def tool_card(tool_id: str) -> str:
-        """One tool's card: purpose, ring, owner, cost, renewal and links."""
+        """One tool's card: purpose, ring, owner, cost, renewal and links.
+
+        Arguments:
+            tool_id: a tool's `id` in data/tools.yml; an unknown id fails the build.
+        Example: {{ tool_card("jira") }}
+        """
         tool = find(tool_id, "tool_card")
         used_each([tool])
         link = doc_links([tool])[tool.id]
@@ -137,8 +145,13 @@ def register(env, handbook: Handbook) -> None:
 
     @macro
     def tool_list(tools: list[str] | dict[str, str]) -> str:
-        """A compact table of the tools a page names: a list of tool ids (each shown with its
-        purpose) or a mapping of tool id to what the page uses it for."""
+        """A compact table of the tools a page names, with owner and a link to each tool's page.
+
+        Arguments:
+            tools: a list of tool ids (each shown with its purpose) or a mapping of tool id to
+                what the page uses it for; at least one, each an `id` in data/tools.yml.
+        Example: {{ tool_list({"jira": "the sprint board", "slack": "release announcements"}) }}
+        """
         uses = dict.fromkeys(tools, None) if isinstance(tools, list | tuple) else dict(tools)
         if not uses:
             raise ValueError(f"tool_list on {page_src()}: give at least one tool id")
@@ -156,7 +169,10 @@ def register(env, handbook: Handbook) -> None:
 
     @macro
     def tool_radar() -> str:
-        """The radar as inline SVG (sectors by category, rings by status) plus a table."""
+        """The radar as inline SVG (sectors by category, rings by status) plus a table.
+
+        Example: {{ tool_radar() }}
+        """
         if not drawn():
             return NO_TOOLS
         radar = tool_charts.radar_layout(stack())
@@ -176,7 +192,10 @@ def register(env, handbook: Handbook) -> None:
 
     @macro
     def integration_map() -> str:
-        """The integration map as inline SVG plus a table of every tool's integrations."""
+        """The integration map as inline SVG plus a table of every tool's integrations.
+
+        Example: {{ integration_map() }}
+        """
         if not drawn():
             return NO_TOOLS
         edges = views.integrations(stack())
@@ -202,7 +221,10 @@ def register(env, handbook: Handbook) -> None:
 
     @macro
     def tool_overlaps() -> str:
-        """Capabilities shared by two or more adopt/trial tools: consolidation candidates."""
+        """Capabilities shared by two or more adopt/trial tools: consolidation candidates.
+
+        Example: {{ tool_overlaps() }}
+        """
         found = views.overlaps(stack())
         tools = {t.id: t for o in found for t in o.tools}.values()
         used("tool overlaps", list(stack().by_id().values()))
@@ -215,8 +237,16 @@ def register(env, handbook: Handbook) -> None:
 
     @macro
     def tool_renewals(days: int = 90, after: int | None = None) -> str:
-        """Renewals due within `days` (and after `after` days, if given) with their yearly
-        cost; dates that have passed are flagged above the table when `after` is not given."""
+        """Renewals due in a window of days from the build date, with their yearly cost and
+        total; renewal dates that have passed are flagged above the table when `after` is not
+        given.
+
+        Arguments:
+            days: the window's end, in days from today (a whole number, default 90).
+            after: the window's start, in days from today, for a later window such as 90 to
+                365 days; left out, the window starts today.
+        Example: {{ tool_renewals(days=365, after=90) }}
+        """
         for name, value in (("days", days), ("after", after)):
             if value is not None and (not isinstance(value, int) or value < 0):
                 raise ValueError(f"tool_renewals: {name} must be a whole number >= 0: {value!r}")
@@ -241,7 +271,12 @@ def register(env, handbook: Handbook) -> None:
 
     @macro
     def tool_spend(by: str = "category") -> str:
-        """Yearly spend of tools not retired, by "category" or "owner": SVG bars plus a table."""
+        """Yearly spend of the tools not retired, as SVG bars plus a table, with the total.
+
+        Arguments:
+            by: "category" (the default) or "owner": what each bar adds up.
+        Example: {{ tool_spend(by="owner") }}
+        """
         names = {"category": stack().category_names(), "owner": owner_names()}
         if by not in names:
             raise ValueError(f"tool_spend: by must be 'category' or 'owner', not {by!r}")
@@ -265,7 +300,12 @@ def register(env, handbook: Handbook) -> None:
 
     @macro
     def tools_for_role(role: str) -> str:
-        """Tools people in `role` should request access to (adopt and trial), as a table."""
+        """The adopt and trial tools people in a role should request access to, as a table.
+
+        Arguments:
+            role: a role id from data/roles.yml (matched against each tool's `used_by`).
+        Example: {{ tools_for_role("product-manager") }}
+        """
         found = role_of(handbook, role, "tools_for_role")
         tools = [
             t for t in stack_of(handbook).tools if role in t.used_by and t.status in ACTIVE_RINGS

@@ -65,6 +65,19 @@ CASES = {
     "owner id that is not in owners.yml": Case(
         "docs/index.md:9", docs=macro_page("{{ owner_name('ghost') }}")
     ),
+    "placeholder left from the page's template": Case(
+        "docs/index.md:7",
+        docs={"index.md": page("# PRD: <feature name>\n", template="prd@1.0.0")},
+    ),
+    "placeholder left on a page a content rule covers": Case(
+        "docs/index.md:8",
+        docs={"index.md": page("# Home\n\nOwner: [name], since [date].\n")},
+        data={
+            "content_rules.yml": "# yaml-language-server: $schema="
+            "schema/content_rules.schema.json\n"
+            "rules:\n  - {id: placeholders, pages: '*', placeholders: true}\n"
+        },
+    ),
     "unknown feature switch": Case(
         "data/features.yml:6", append={"data/features.yml": "beta: true\n"}
     ),

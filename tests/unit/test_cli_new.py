@@ -1,5 +1,7 @@
 """`handbook new`: creates pages from templates, never overwrites, explains every refusal."""
 
+import re
+
 import pytest
 
 from handbook.core.context import load_handbook
@@ -143,3 +145,25 @@ def test_list_shows_every_template_with_its_version(project):
         line.split()[:2] == ["prd", templates[[t.id for t in templates].index("prd")].version]
         for line in result.stdout.splitlines()
     )
+
+
+def test_a_new_page_left_with_its_placeholders_fails_check_until_filled_in(project):
+    """The page `handbook new` makes holds the template's placeholders: check names each line
+    that still holds one; once they are replaced the same page passes (negative control)."""
+    result = run_new(
+        project, "prd", "docs/guidelines/export.md", "--title", "Export", "--owner", "design"
+    )
+    assert result.returncode == 0, result.stderr
+    assert "placeholder(s) such as <what ships>" in result.stdout
+    checked = handbook_cli("check", "--root", str(project), "--today", FIXED_TODAY)
+    assert checked.returncode == 1
+    created = project / "docs" / "guidelines" / "export.md"
+    lines = created.read_text(encoding="utf-8").splitlines()
+    row = next(i for i, line in enumerate(lines, 1) if "<what ships>" in line)
+    assert f"docs/guidelines/export.md:{row}: placeholder: placeholders <what ships>, " in (
+        checked.stderr
+    )
+    filled = re.sub(r"<[^<>\n]+>", "Export to CSV", created.read_text(encoding="utf-8"))
+    created.write_text(filled, encoding="utf-8")
+    checked = handbook_cli("check", "--root", str(project), "--today", FIXED_TODAY)
+    assert checked.returncode == 0, checked.stderr

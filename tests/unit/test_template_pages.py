@@ -1,6 +1,7 @@
 """The HTML and markdown the site makes from a template: source, preview, gallery, slots."""
 
 import html as html_mod
+import re
 import shutil
 from pathlib import Path
 
@@ -131,3 +132,46 @@ def test_gallery_groups_by_category_and_links_relative_to_the_page():
 def test_gallery_escapes_text_from_front_matter(fixture_template):
     md = tp.gallery_markdown([fixture_template], {}, "templates/index.md")
     assert "Placeholders &amp; friends" in md and "Test fixtures" in md
+
+
+SQUARE_AND_NESTED = """---
+id: decision
+title: Decision
+description: A decision.
+category: Test fixtures
+version: "1.0.0"
+owner: product-ops
+last_reviewed: 2026-11-01
+review_every: 6 months
+---
+
+# Decision: [the question]
+
+| **Status** | <proposed / decided / superseded by <link>> |
+| **Decider** | <one name> |
+
+See [the guide](guide.md) and tick - [ ] when done.
+"""
+
+
+def test_every_placeholder_reaches_the_reader_as_text(tmp_path):
+    """Square and angle placeholders, a nested one included, show as text in the preview, the
+    source and the copy; the browser sees no <link> or <one> element. Negative control: the
+    markdown link beside them still becomes a link."""
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "decision.md").write_text(SQUARE_AND_NESTED, encoding="utf-8")
+    [template], problems = load_templates(tmp_path)
+    assert problems == []
+    preview = tp.preview_html(template, EXTENSIONS, CONFIGS)
+    shown = html_mod.unescape(re.sub(r"<[^>]+>", "", preview))
+    for placeholder in (
+        "[the question]",
+        "<proposed / decided / superseded by <link>>",
+        "<one name>",
+    ):
+        assert placeholder in shown
+    assert "<link" not in preview and "<one" not in preview
+    assert '<a href="guide.md">the guide</a>' in preview
+    [copied] = attribute_values(tp.source_html(template), "data-copy")
+    assert "<proposed / decided / superseded by <link>>" in copied
+    assert "<one name>" in texts(tp.source_html(template), "template-source")[0]
