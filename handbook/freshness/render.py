@@ -65,11 +65,14 @@ class Renderer:
     def __init__(self) -> None:
         self.env = _environment()
 
-    def notice(self, page: PageFreshness, today: dt.date, edit_link: str) -> str:
+    def notice(
+        self, page: PageFreshness, today: dt.date, edit_link: str, overdue: int | None = -1
+    ) -> str:
+        """`overdue` (days past review-by) defaults to the build's count; 0 leaves it out."""
         template = self.env.get_template("freshness_notice.html")
-        return template.render(
-            page=page, today=today, edit_link=edit_link, overdue=overdue_days(page, today)
-        )
+        if overdue == -1:
+            overdue = overdue_days(page, today)
+        return template.render(page=page, today=today, edit_link=edit_link, overdue=overdue)
 
     def footer(self, page: PageFreshness, source_link: str = "") -> str:
         """`source_link` shows a generated page's record in its data file, at its line."""
