@@ -245,3 +245,68 @@ def test_a_page_stale_at_build_keeps_one_notice(page, base_url):
     assert page.locator(NOTICES).count() == 1
     assert page.locator(NOTICES).get_attribute("data-freshness-checked") is None
     assert page.locator(".handbook-reviewed").get_attribute("data-review-status") == "stale"
+
+
+# ---------------------------------------------------------------------------------------------
+# The 404 page
+
+
+def serve_not_found(tab, browser_site, base_url: str) -> None:
+    """Answer addresses that do not exist with the site's 404.html, as a static host does."""
+    body = (browser_site / "404.html").read_text(encoding="utf-8")
+
+    def answer(route):
+        route.fulfill(status=404, content_type="text/html", body=body)
+
+    tab.route(
+        re.compile(re.escape(base_url) + r"(no-such|guidelines/prioritization-old).*"), answer
+    )
+
+
+def test_not_found_page_offers_search_and_the_main_sections(
+    page, browser_site, base_url, requests_seen
+):
+    serve_not_found(page, browser_site, base_url)
+    response = page.goto(base_url + "guidelines/prioritization-old/")
+    assert response.status == 404
+    assert page.locator("article h1").inner_text() == "Page not found"
+    sections = page.locator(".handbook-not-found__sections a")
+    names = sections.all_inner_texts()
+    for name in ("Guidelines", "Onboarding", "Templates", "Tool stack", "Releases", "About"):
+        assert name in names
+    # The query the reader probably meant, from the address.
+    assert page.locator(".handbook-not-found__query").inner_text() == "for prioritization old"
+    screenshot(page, "not-found")
+    page.get_by_role("button", name="Search the handbook").click()
+    page.wait_for_function(
+        "document.querySelector('input.md-search__input').value === 'prioritization old'"
+    )
+    result = page.locator(".md-search-result__item a").filter(
+        has=page.locator("h1", has_text=re.compile("Prioriti[sz]ation", re.I))
+    )
+    result.first.wait_for(timeout=30_000)
+    page.keyboard.press("Escape")
+    # From a page two folders deep, each section link still leads to its section.
+    sections.filter(has_text="Onboarding").click()
+    page.wait_for_url(base_url + "onboarding/")
+    assert page.locator("article h1").first.inner_text().strip()
+    assert requests_seen.failed == [f"404 {base_url}guidelines/prioritization-old/"]
+    requests_seen.failed.clear()
+
+
+def test_not_found_by_keyboard_opens_search(page, browser_site, base_url, requests_seen):
+    serve_not_found(page, browser_site, base_url)
+    page.goto(base_url + "no-such-page/")
+    page.get_by_role("button", name="Search the handbook").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        "document.querySelector('input.md-search__input').value === 'no such page'"
+    )
+    requests_seen.failed.clear()
+
+
+def test_an_existing_page_is_not_the_not_found_page(page, base_url):
+    # Negative control: the 404 content appears only where there is no page.
+    page.goto(base_url + "guidelines/prioritization/")
+    assert page.locator("[data-handbook-not-found]").count() == 0
+    assert page.locator("article h1").first.inner_text() != "Page not found"
