@@ -18,6 +18,7 @@ from handbook.freshness.model import (
     STATUS_LABELS,
     STATUSES,
     PageFreshness,
+    Policy,
 )
 from handbook.freshness.report import (
     Drift,
@@ -91,6 +92,7 @@ class Renderer:
         edit_links: dict[str, str],
         drift: list[Drift],
         dashboard_url: str | None = None,
+        policy: Policy | None = None,
     ) -> tuple[str, dict[str, str]]:
         """Markdown of the dashboard page (about/freshness.md), and its tables by placeholder.
 
@@ -131,6 +133,7 @@ class Renderer:
             link=link,
             table=table,
             edit_links=edit_links,
+            policy=policy or Policy(),
         )
         return markdown, tables
 
