@@ -48,10 +48,26 @@ def _record(config: MkDocsConfig, page: Page) -> PageFreshness | None:
 
 
 def page_context(context: dict, page: Page, config: MkDocsConfig) -> dict:
+    _room_for_charts(page)
     record = _record(config, page)
     context["handbook_report"] = _report(config, page, record)
     context["handbook_stale_notice"] = _stale_notice(config, record)
     return context
+
+
+def _room_for_charts(page: Page) -> None:
+    """A page with a chart and an empty table of contents gives the chart the TOC's column
+    (Material's `hide: [toc]`), so a wide picture fits the content without scrolling."""
+    items = list(page.toc)
+    # Material leaves the page's own h1 out of the table of contents.
+    if len(items) == 1 and items[0].level == 1:
+        items = list(items[0].children)
+    if 'class="tool-chart' not in (page.content or "") or items:
+        return
+    hide = page.meta.get("hide")
+    hide = list(hide) if isinstance(hide, list) else []
+    if "toc" not in hide:
+        page.meta["hide"] = [*hide, "toc"]
 
 
 def _report(config: MkDocsConfig, page: Page, record: PageFreshness | None):
