@@ -310,3 +310,41 @@ def test_an_existing_page_is_not_the_not_found_page(page, base_url):
     page.goto(base_url + "guidelines/prioritization/")
     assert page.locator("[data-handbook-not-found]").count() == 0
     assert page.locator("article h1").first.inner_text() != "Page not found"
+
+
+# ---------------------------------------------------------------------------------------------
+# Template pages: copy and download first, `handbook new` after; placeholders that survive
+
+
+def test_template_page_copy_comes_first_and_keeps_placeholders_visible(page, context, base_url):
+    from handbook.templates import model as tm
+    from handbook.templates.pages import copy_text
+    from tests.helpers import ROOT
+    from tests.reference.test_template_placeholders import rendered_text
+
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
+    page.goto(base_url + "templates/prd/")
+    order = page.evaluate(
+        """() => {
+            const all = [...document.querySelectorAll('article *')];
+            const at = (el) => all.indexOf(el);
+            const command = [...document.querySelectorAll('article pre code')]
+                .find((c) => c.textContent.startsWith('handbook new'));
+            return {copy: at(document.querySelector('button.template-copy')),
+                    download: at(document.querySelector('a[data-template-download]')),
+                    command: at(command)};
+        }"""
+    )
+    assert -1 < order["copy"] < order["download"] < order["command"], order
+    page.evaluate("navigator.clipboard.writeText('')")
+    page.get_by_role("button", name="Copy the template").click()
+    page.wait_for_function("async () => (await navigator.clipboard.readText()).length > 0")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    prd = next(t for t in tm.load_templates(ROOT)[0] if t.id == "prd")
+    assert copied == copy_text(prd).rstrip()
+    assert not copied.startswith("---")
+    shown = rendered_text(copied)
+    for placeholder in ("[feature name]", "[product manager]", "[YYYY-MM-DD]"):
+        assert placeholder in copied and placeholder in shown
+    # The preview on the page shows them too.
+    assert "[feature name]" in page.locator(".template-preview").first.inner_text()

@@ -200,7 +200,7 @@ def test_real_templates_carry_the_placeholders_people_copy():
     templates = {t.id: t.text for t in tm.load_templates(ROOT)[0]}
     guide, launch = templates["customer-interview-guide"], templates["launch-checklist"]
     assert "{{ customer_name }}" in guide and "{% if beta %}" in guide
-    assert "${FEATURE_FLAG}" in launch and "<feature name>" in launch
+    assert "${FEATURE_FLAG}" in launch and "[feature name]" in launch
 
 
 # templates/release-notes.md: its front matter and its YAML skeleton match the release schema.
