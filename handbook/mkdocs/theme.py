@@ -17,9 +17,18 @@ from mkdocs.structure.pages import Page
 from handbook.core.text import html_text
 from handbook.mkdocs.adapter import feature_on
 from handbook.mkdocs.readers import page_context, read_settings
+from handbook.mkdocs.search import add_worker, point_at_worker
 from handbook.pages.a11y import label_task_checkboxes
 
-__all__ = ["on_config", "on_env", "on_files", "on_page_content", "on_page_context"]
+__all__ = [
+    "on_config",
+    "on_env",
+    "on_files",
+    "on_page_content",
+    "on_page_context",
+    "on_post_page",
+    "on_post_template",
+]
 
 ENGINE = Path(__file__).resolve().parent.parent
 THEME_DIR = ENGINE / "theme"
@@ -67,7 +76,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if files.get_file_from_path(uri) is not None:
             raise PluginError(f"docs/{uri} would replace the engine's own file; rename it")
         files.append(File.generated(config, uri, abs_src_path=str(path)))
+    add_worker(files, config)
     return files
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Search that stems what the reader types (handbook.mkdocs.search)."""
+    return point_at_worker(output, config)
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    return point_at_worker(output, config)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
