@@ -111,4 +111,9 @@ def _stale_notice(config: MkDocsConfig, record: PageFreshness | None) -> Markup 
     today = get_handbook(config).today
     edit_link = state.edit_links.get(record.src_uri, "")
     # overdue=0: the browser cannot know the build's wording of "days before this build".
-    return Markup(state.renderer.notice(stale, today, edit_link, overdue=0))
+    html = state.renderer.notice(stale, today, edit_link, overdue=0)
+    # Inert until shown: no page counts as flagged (data-freshness) while its date is ahead;
+    # freshness.js restores both when it puts the notice in place.
+    html = html.replace(' data-freshness="stale"', "", 1)
+    html = html.replace("handbook-freshness-notice", "handbook-freshness-notice-later", 1)
+    return Markup(html)

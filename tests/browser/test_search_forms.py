@@ -32,7 +32,18 @@ def top_pages(tab, query: str, count: int = 3) -> list[str]:
     tab.wait_for_function(
         "document.querySelectorAll('.md-search-result__item').length > 0", timeout=10_000
     )
-    tab.wait_for_timeout(300)  # the last keystroke's results replace the previous ones
+    # Each keystroke's results replace the last ones: read once they stop changing.
+    previous = None
+    for _ in range(20):
+        tab.wait_for_timeout(250)
+        current = read_pages(tab, count)
+        if current == previous:
+            return current
+        previous = current
+    return previous or []
+
+
+def read_pages(tab, count: int) -> list[str]:
     hrefs = tab.evaluate(
         """() => [...document.querySelectorAll('.md-search-result__item > a')]
             .map(a => new URL(a.href).pathname)"""

@@ -16,9 +16,11 @@ document$.subscribe(function () {
     String(now.getDate()).padStart(2, "0"),
   ].join("-");
   if (today <= line.getAttribute("data-review-by")) return;
-  var notice = template.content.querySelector(".handbook-freshness-notice");
+  var notice = template.content.querySelector(".handbook-freshness-notice-later");
   if (!notice) return;
   notice = notice.cloneNode(true);
+  notice.classList.replace("handbook-freshness-notice-later", "handbook-freshness-notice");
+  notice.setAttribute("data-freshness", "stale");
   notice.setAttribute("data-freshness-checked", "browser");
   var due = article.querySelector(".handbook-freshness-notice");
   if (due) {
