@@ -52,6 +52,9 @@ def page_context(context: dict, page: Page, config: MkDocsConfig) -> dict:
     record = _record(config, page)
     context["handbook_report"] = _report(config, page, record)
     context["handbook_stale_notice"] = _stale_notice(config, record)
+    context["handbook_review_by"] = (
+        record.review_by.isoformat() if record and record.review_by else ""
+    )
     return context
 
 
@@ -115,5 +118,5 @@ def _stale_notice(config: MkDocsConfig, record: PageFreshness | None) -> Markup 
     # Inert until shown: no page counts as flagged (data-freshness) while its date is ahead;
     # freshness.js restores both when it puts the notice in place.
     html = html.replace(' data-freshness="stale"', "", 1)
-    html = html.replace("handbook-freshness-notice", "handbook-freshness-notice-later", 1)
+    html = html.replace("handbook-freshness-notice", "handbook-review-later", 1)
     return Markup(html)

@@ -199,7 +199,7 @@ new MutationObserver((changes) => {
 
 
 def review_by(tab) -> str:
-    return tab.locator(".handbook-reviewed").get_attribute("data-review-by")
+    return tab.locator("template.handbook-stale-notice").get_attribute("data-review-by")
 
 
 def test_a_fresh_page_turns_stale_once_its_review_by_date_passes(page, base_url):

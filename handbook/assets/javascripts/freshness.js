@@ -1,13 +1,12 @@
 // A page turns stale in the reader's browser once its review-by date passes, even when nobody
-// has rebuilt the site. The build puts the date on the page's "Reviewed on" line
-// (data-review-by) and the stale notice, rendered from the same template as the build's own,
-// in an inert <template>; this only puts that notice in place, in place of a "due" one. Pages
+// has rebuilt the site. The build puts the stale notice, rendered from the same template as
+// the build's own, in an inert <template> that carries the review-by date (data-review-by); this only puts that notice in place, in place of a "due" one. Pages
 // whose date has not passed are left exactly as built, so nothing flickers.
 document$.subscribe(function () {
-  var line = document.querySelector(".handbook-reviewed[data-review-by]");
-  var template = document.querySelector("template.handbook-stale-notice");
+  var template = document.querySelector("template.handbook-stale-notice[data-review-by]");
+  var line = document.querySelector(".handbook-reviewed");
   var article = document.querySelector("article.md-content__inner");
-  if (!line || !template || !article) return;
+  if (!template || !article) return;
   if (article.querySelector('.handbook-freshness-notice[data-freshness="stale"]')) return;
   var now = new Date();
   var today = [
@@ -15,11 +14,11 @@ document$.subscribe(function () {
     String(now.getMonth() + 1).padStart(2, "0"),
     String(now.getDate()).padStart(2, "0"),
   ].join("-");
-  if (today <= line.getAttribute("data-review-by")) return;
-  var notice = template.content.querySelector(".handbook-freshness-notice-later");
+  if (today <= template.getAttribute("data-review-by")) return;
+  var notice = template.content.querySelector(".handbook-review-later");
   if (!notice) return;
   notice = notice.cloneNode(true);
-  notice.classList.replace("handbook-freshness-notice-later", "handbook-freshness-notice");
+  notice.classList.replace("handbook-review-later", "handbook-freshness-notice");
   notice.setAttribute("data-freshness", "stale");
   notice.setAttribute("data-freshness-checked", "browser");
   var due = article.querySelector(".handbook-freshness-notice");
@@ -29,5 +28,5 @@ document$.subscribe(function () {
     var heading = article.querySelector("h1");
     article.insertBefore(notice, heading || article.firstChild);
   }
-  line.setAttribute("data-review-status", "stale");
+  if (line) line.setAttribute("data-review-status", "stale");
 });
