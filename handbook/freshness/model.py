@@ -42,6 +42,38 @@ STATUS_LABELS = {
 _HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
 
 
+RECORD = "record"
+
+
+@dataclass(frozen=True)
+class ReleasePolicy:
+    """How release notes are reviewed (data/freshness.yml `releases:`).
+
+    A planned release is a promise: reviewed every `planned` (None: the release page type's or
+    the releases folder's interval), from its last_updated, like any page. A released release
+    is a record of what shipped: `released` is None for "never reviewed for its age", or a
+    duration after its release date when it is reviewed once (rollout done, known issues
+    closed); once its last_updated is on or after that day it is a record too.
+    """
+
+    planned: Duration | None = None
+    released: Duration | None = None
+
+    def describe(self) -> tuple[str, str]:
+        """(planned, released) as sentences for the dashboard."""
+        planned = (
+            f"reviewed every {self.planned} from their last update"
+            if self.planned
+            else "reviewed on the interval of the release page type or the releases folder"
+        )
+        released = (
+            f"reviewed once, {self.released} after their release date, then kept as a record"
+            if self.released
+            else "kept as a record of what shipped: never flagged for their age"
+        )
+        return planned, released
+
+
 @dataclass(frozen=True)
 class Policy:
     """Review defaults from data/freshness.yml."""
@@ -51,6 +83,7 @@ class Policy:
     sections: dict[str, Duration] = field(default_factory=dict)
     page_types: dict[str, Duration] = field(default_factory=dict)
     fail_on_stale: bool = False
+    releases: ReleasePolicy = field(default_factory=ReleasePolicy)
 
 
 def load_policy(dataset: DataSet) -> Policy:
@@ -66,6 +99,17 @@ def load_policy(dataset: DataSet) -> Policy:
         sections={str(k): parse_duration(v) for k, v in (data.get("sections") or {}).items()},
         page_types={str(k): parse_duration(v) for k, v in (data.get("page_types") or {}).items()},
         fail_on_stale=bool(data.get("fail_on_stale", False)),
+        releases=_release_policy(data.get("releases")),
+    )
+
+
+def _release_policy(data: Any) -> ReleasePolicy:
+    if not isinstance(data, dict):
+        return ReleasePolicy()
+    planned, released = data.get("planned"), data.get("released", RECORD)
+    return ReleasePolicy(
+        planned=parse_duration(planned) if planned else None,
+        released=None if released in (None, RECORD) else parse_duration(released),
     )
 
 

@@ -18,6 +18,7 @@ from handbook.freshness.model import (
     STATUS_LABELS,
     STATUSES,
     PageFreshness,
+    Policy,
 )
 from handbook.freshness.report import (
     Drift,
@@ -65,11 +66,14 @@ class Renderer:
     def __init__(self) -> None:
         self.env = _environment()
 
-    def notice(self, page: PageFreshness, today: dt.date, edit_link: str) -> str:
+    def notice(
+        self, page: PageFreshness, today: dt.date, edit_link: str, overdue: int | None = -1
+    ) -> str:
+        """`overdue` (days past review-by) defaults to the build's count; 0 leaves it out."""
         template = self.env.get_template("freshness_notice.html")
-        return template.render(
-            page=page, today=today, edit_link=edit_link, overdue=overdue_days(page, today)
-        )
+        if overdue == -1:
+            overdue = overdue_days(page, today)
+        return template.render(page=page, today=today, edit_link=edit_link, overdue=overdue)
 
     def footer(self, page: PageFreshness, source_link: str = "") -> str:
         """`source_link` shows a generated page's record in its data file, at its line."""
@@ -88,6 +92,7 @@ class Renderer:
         edit_links: dict[str, str],
         drift: list[Drift],
         dashboard_url: str | None = None,
+        policy: Policy | None = None,
     ) -> tuple[str, dict[str, str]]:
         """Markdown of the dashboard page (about/freshness.md), and its tables by placeholder.
 
@@ -128,6 +133,7 @@ class Renderer:
             link=link,
             table=table,
             edit_links=edit_links,
+            policy=policy or Policy(),
         )
         return markdown, tables
 

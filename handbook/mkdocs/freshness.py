@@ -105,7 +105,12 @@ def on_env(env, config: MkDocsConfig, files: Files):
     if dashboard is None or dashboard.page is None:
         raise PluginError(f"freshness: generated page {DASHBOARD_URI} went missing")
     markdown, tables = state.renderer.dashboard(
-        pages, handbook.today, links, drift, dashboard_url=urls.site_path(dashboard.url)
+        pages,
+        handbook.today,
+        links,
+        drift,
+        dashboard_url=urls.site_path(dashboard.url),
+        policy=state.policy,
     )
     dashboard.page.markdown = markdown
     # Its tables repeat every page title: kept out of search, so searches find the pages.

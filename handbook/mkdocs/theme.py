@@ -16,9 +16,19 @@ from mkdocs.structure.pages import Page
 
 from handbook.core.text import html_text
 from handbook.mkdocs.adapter import feature_on
+from handbook.mkdocs.readers import page_context, read_settings
+from handbook.mkdocs.search import add_worker, point_at_worker
 from handbook.pages.a11y import label_task_checkboxes
 
-__all__ = ["on_config", "on_env", "on_files", "on_page_content"]
+__all__ = [
+    "on_config",
+    "on_env",
+    "on_files",
+    "on_page_content",
+    "on_page_context",
+    "on_post_page",
+    "on_post_template",
+]
 
 ENGINE = Path(__file__).resolve().parent.parent
 THEME_DIR = ENGINE / "theme"
@@ -48,8 +58,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         uri = f"{STYLES_URI}/{path.name}"
         if uri not in [str(script) for script in config.extra_javascript]:
             config.extra_javascript.append(uri)
-    # What the engine's partials show; the theme reads it as `config.extra.handbook`.
-    config.extra["handbook"] = {"feed": feature_on(config, "releases")}
+    # What the engine's partials show; the theme reads it as `config.extra.handbook`. A
+    # handbook's own settings there (`report:`, see engine-docs/reference.md) are read first.
+    own = config.extra.get("handbook")
+    if own is not None and not isinstance(own, dict):
+        raise PluginError("mkdocs.yml: extra.handbook: expected a mapping (e.g. report: ...)")
+    own = dict(own or {})
+    read_settings(config, own.get("report"))
+    own["feed"] = feature_on(config, "releases")
+    config.extra["handbook"] = own
     return config
 
 
@@ -59,13 +76,28 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if files.get_file_from_path(uri) is not None:
             raise PluginError(f"docs/{uri} would replace the engine's own file; rename it")
         files.append(File.generated(config, uri, abs_src_path=str(path)))
+    add_worker(files, config)
     return files
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Search that stems what the reader types (handbook.mkdocs.search)."""
+    return point_at_worker(output, config)
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    return point_at_worker(output, config)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if 'class="task-list-item"' not in html:
         return html
     return label_task_checkboxes(html)
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+    """ "Report a problem" and the in-browser review-by notice (handbook.mkdocs.readers)."""
+    return page_context(context, page, config)
 
 
 # Front matter the theme prints as HTML without escaping: <title>, the nav, the header and

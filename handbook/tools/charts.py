@@ -13,7 +13,7 @@ from handbook.tools.model import Tool, ToolStack
 
 # Radar rings drawn from the centre out (retired tools are listed, not drawn).
 RADAR_RINGS = ("adopt", "trial", "assess", "hold")
-BLIP_RADIUS = 10
+BLIP_RADIUS = 11  # room for a two-digit number at LABEL_FONT
 RADAR_SIZE = 860  # viewBox width of a radar whose names fit without growing
 CHART_MIN_PX = 720  # tools.css: no chart is drawn narrower than this on screen
 # So one radar unit is at least this many px; a bigger radar gets a proportionally wider minimum.
@@ -324,11 +324,24 @@ class Node:
     anchor: str
 
 
+# The font size (viewBox units) of the integration map's and spend chart's text.
+CHART_FONT = 13
+
+
+def readable_width(view_width: float, font: float = CHART_FONT) -> int:
+    """The narrowest on-screen width (px) at which text of `font` units is LABEL_MIN_PX."""
+    return math.ceil(view_width * LABEL_MIN_PX / font)
+
+
 @dataclass(frozen=True)
 class IntegrationMap:
     size: float
     nodes: tuple[Node, ...]
     edges: tuple[tuple[Node, Node], ...]
+
+    @property
+    def min_width(self) -> int:
+        return readable_width(self.size)
 
 
 def integration_layout(
@@ -367,6 +380,10 @@ class BarChart:
     label_width: float
     bar_height: float
     bars: tuple[Bar, ...]
+
+    @property
+    def min_width(self) -> int:
+        return readable_width(self.width)
 
 
 def bar_layout(

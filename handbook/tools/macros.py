@@ -185,6 +185,7 @@ def register(env, handbook: Handbook) -> None:
             rings=tool_charts.RADAR_RINGS,
             ring_fill=[BLIP_FILL[ring] for ring in tool_charts.RADAR_RINGS],
             blip_fill=BLIP_FILL,
+            blip_radius=tool_charts.BLIP_RADIUS,
             doc_links=doc_links(tools),
             categories=stack().category_names(),
             retired=sorted((t for t in tools if t.retired), key=lambda t: t.name.lower()),
@@ -214,6 +215,7 @@ def register(env, handbook: Handbook) -> None:
             "integration_map.md",
             graph=graph,
             uid=uid("integration-map"),
+            chart_font=tool_charts.CHART_FONT,
             blip_fill=BLIP_FILL,
             doc_links=doc_links(tools),
             rows=rows,
@@ -295,6 +297,7 @@ def register(env, handbook: Handbook) -> None:
             total=sum(v for _, v in rows),
             by=by,
             uid=uid(f"spend-{by}"),
+            chart_font=tool_charts.CHART_FONT,
             currency=stack().currency,
         )
 

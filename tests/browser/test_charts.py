@@ -135,3 +135,98 @@ def test_tables_scroll_inside_the_page_on_a_phone(phone, base_url, path):
     phone.wait_for_load_state("load")
     assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], path
     assert phone.evaluate(OVERFLOWING_TABLES) == 0, path
+
+
+# ---------------------------------------------------------------------------------------------
+# Charts that fit: the content width on a desktop, readable text and a scroll cue on a phone.
+
+FONT_PX = """() => [...document.querySelectorAll('.tool-chart svg')].flatMap(svg =>
+    [...svg.querySelectorAll('text')].filter(t => t.textContent.trim()).map(t =>
+        parseFloat(getComputedStyle(t).fontSize) * svg.getScreenCTM().a))"""
+FITS = """() => [...document.querySelectorAll('.tool-chart')].map(f => {
+    const article = document.querySelector('article').getBoundingClientRect();
+    const svg = f.querySelector('svg').getBoundingClientRect();
+    return {clipped: f.scrollWidth > f.clientWidth + 1,
+            outside: svg.right > article.right + 1 || svg.left < article.left - 1};
+})"""
+
+
+def desktop(chromium, width: int):
+    return chromium.new_context(viewport={"width": width, "height": 900})
+
+
+@pytest.mark.parametrize("width", [1280, 1536])
+@pytest.mark.parametrize("path", CHARTS)
+def test_charts_fit_the_content_width_on_a_desktop(chromium, base_url, path, width):
+    context = desktop(chromium, width)
+    tab = context.new_page()
+    try:
+        tab.goto(base_url + path)
+        found = tab.evaluate(FITS)
+        assert found and all(not f["clipped"] and not f["outside"] for f in found), found
+        assert min(tab.evaluate(FONT_PX)) >= 11
+        assert tab.locator(".handbook-scroll-hint").count() == 0  # nothing to scroll
+    finally:
+        context.close()
+
+
+def test_a_chart_wider_than_the_content_is_caught(chromium, base_url):
+    # Negative control: the same check fails once the picture is wider than the column.
+    context = desktop(chromium, 1280)
+    tab = context.new_page()
+    try:
+        tab.goto(base_url + "tools/radar/")
+        tab.add_style_tag(content=".md-typeset .tool-chart svg { min-width: 1100px !important }")
+        assert any(f["clipped"] for f in tab.evaluate(FITS))
+    finally:
+        context.close()
+
+
+def test_radar_takes_the_empty_table_of_contents_column(chromium, base_url):
+    context = desktop(chromium, 1280)
+    tab = context.new_page()
+    try:
+        tab.goto(base_url + "tools/radar/")
+        assert not tab.locator(".md-sidebar--secondary").is_visible()
+        # Negative control: a page with headings keeps its table of contents.
+        tab.goto(base_url + "tools/spend/")
+        assert tab.locator(".md-sidebar--secondary").is_visible()
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("path", CHARTS)
+def test_no_chart_text_under_11_px_on_a_phone_and_a_scroll_cue(phone, base_url, path):
+    phone.goto(base_url + path)
+    sizes = phone.evaluate(FONT_PX)
+    assert sizes and min(sizes) >= 10.95, f"{path}: {min(sizes):.2f} px"
+    figure = phone.locator(".tool-chart").first
+    assert "handbook-scrolls" in figure.get_attribute("class")
+    hint = phone.locator(".handbook-scroll-hint").first
+    assert hint.is_visible()
+    assert "swipe the picture sideways" in hint.inner_text()
+    # The fading edge moves with the scroll: more to see on the right, then on the left.
+    assert "handbook-scrolls--start" in figure.get_attribute("class")
+    figure.evaluate("f => { f.scrollLeft = f.scrollWidth; f.dispatchEvent(new Event('scroll')); }")
+    phone.wait_for_function(
+        "document.querySelector('.tool-chart').classList.contains('handbook-scrolls--end')"
+    )
+
+
+def test_wide_tables_on_a_phone_get_a_scroll_cue(phone, base_url):
+    phone.goto(base_url + "tools/renewals/")
+    wraps = phone.locator(".md-typeset__scrollwrap.handbook-scrolls")
+    assert wraps.count() >= 1
+    assert phone.locator(".handbook-scroll-hint", has_text="swipe the table").first.is_visible()
+
+
+def test_tables_that_fit_get_no_scroll_cue(chromium, base_url):
+    # Negative control: on a desktop the same tables fit, and no hint is shown.
+    context = desktop(chromium, 1280)
+    tab = context.new_page()
+    try:
+        tab.goto(base_url + "tools/renewals/")
+        assert tab.locator(".md-typeset__scrollwrap").count() >= 1
+        assert tab.locator(".handbook-scroll-hint").count() == 0
+    finally:
+        context.close()

@@ -5,7 +5,8 @@ The fixture, most overdue first:
   template `old`        product-ops  reviewed 2026-01-10, every 6 months: stale since 2026-07-10
   tool `old`            design       updated 2026-05-01, every 3 months:  stale since 2026-08-01
   docs guidelines/stale product-ops  reviewed 2026-03-01, every 6 months: stale since 2026-09-01
-  release 1.1.0         product-management, updated 2026-08-12:           stale since 2026-11-12
+  release 1.1.0         product-management, released 2026-08-05, reviewed once 90 days
+                        after it (freshness.yml releases.released): stale since 2026-11-03
   docs guidelines/due   design       reviewed 2026-05-30:                 due by 2026-11-30
 Everything else (tool `new`, the fixture's templates, release 1.2.0) is fresh or due.
 """
@@ -25,6 +26,26 @@ from tests.helpers import FIXED_TODAY, build, make_project, page
 from tests.tool_data import tool, tools_yaml
 
 REPO = "https://github.com/example-co/fixture-handbook"
+FRESHNESS = """\
+# yaml-language-server: $schema=schema/freshness.schema.json
+warning_days: 14
+default_review_every: 6 months
+fail_on_stale: false
+sections:
+  "": 3 months
+  tools: 3 months
+  releases: 3 months
+  guidelines: 6 months
+  templates: 6 months
+  onboarding: 12 months
+page_types:
+  tool: 3 months
+  policy: 6 months
+  playbook: 12 months
+releases:
+  planned: 1 month
+  released: 90 days
+"""
 NAV = """
 nav:
   - index.md
@@ -80,7 +101,12 @@ def _project(tmp, repo: bool = True):
     project = make_project(
         tmp,
         DOCS,
-        data={"tools.yml": TOOLS, "releases/2026-08-05-v1.1.0.yml": OLD_RELEASE},
+        data={
+            "tools.yml": TOOLS,
+            "releases/2026-08-05-v1.1.0.yml": OLD_RELEASE,
+            # A released release is reviewed once, 90 days after its date (then a record).
+            "freshness.yml": FRESHNESS,
+        },
         nav=NAV,
         extra={"templates/old.md": OLD_TEMPLATE},
     )

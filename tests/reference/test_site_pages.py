@@ -76,7 +76,11 @@ def test_real_playbook_block_matches_its_task_lists(real_site, role):
     for heading in ("## Week 1", "## By day 30", "## By day 60", "## By day 90"):
         assert heading in block
     assert block.count("- [ ] ") == html.count('class="task-list-item"') >= 12
-    assert "](" not in block  # no relative link left to break in an issue
+    # No relative link left to break in an issue: every link leads to the published page.
+    targets = re.findall(r"\]\(([^)\s]+)\)", block)
+    assert targets and all(t.startswith("https://") for t in targets), targets
+    # Nothing that points at the page around the block: pasted, there is none.
+    assert not re.search(r"\b(below|above|this page)\b", re.sub(r"\(https://[^)]*\)", "", block))
     assert "Request access" in html and "<th>Who</th>" in html
 
 

@@ -2,7 +2,13 @@
 
 import pytest
 
-from handbook.onboarding.model import CHECKLIST_HEADINGS, checklist_sections, fenced, issue_body
+from handbook.onboarding.model import (
+    CHECKLIST_HEADINGS,
+    checklist_sections,
+    fenced,
+    issue_body,
+    place_words,
+)
 
 PLAYBOOK = """
 # Engineer onboarding
@@ -104,3 +110,43 @@ def test_a_wrapped_task_stays_whole():
     )
     day_30 = checklist_sections(text)[1]
     assert day_30.tasks == ("- [ ] Ship three stories, each meeting the definition of done.",)
+
+
+def test_links_are_made_absolute_when_a_resolver_knows_the_site():
+    from handbook.onboarding.macros import link_resolver
+
+    resolve = link_resolver("https://hb.example.com/sub/", "onboarding/engineer.md")
+    assert resolve("#tools") == "https://hb.example.com/sub/onboarding/engineer/#tools"
+    assert resolve("../guidelines/x.md#y") == "https://hb.example.com/sub/guidelines/x/#y"
+    assert resolve("index.md") == "https://hb.example.com/sub/onboarding/"
+    assert resolve("https://other.example.com/a") == "https://other.example.com/a"
+    assert resolve("../../outside.md") == ""  # outside the docs: text only
+    assert link_resolver("", "onboarding/engineer.md")("#tools") == ""
+    tasks = checklist_sections(PLAYBOOK, resolve)[0].tasks
+    assert (
+        tasks[1]
+        == "- [ ] Request [access](https://hb.example.com/sub/onboarding/engineer/#tools) to GitHub"
+    )
+
+
+def test_tasks_that_point_at_the_page_around_them_are_found():
+    text = PLAYBOOK.replace(
+        "- [ ] Clone the repository", "- [ ] Paste the checklist from the end of this page"
+    )
+    text = text.replace(
+        "- [ ] Ship three stories", "- [ ] Request the tools in [the list below](#tools)"
+    )
+    found = place_words(checklist_sections(text))
+    assert found == [
+        "- [ ] Paste the checklist from the end of this page",
+        "- [ ] Request the tools in the list below",
+    ]
+    # Negative control: the playbook as written reads right on its own.
+    assert place_words(checklist_sections(PLAYBOOK)) == []
+
+
+def test_issue_body_links_the_playbook_when_its_address_is_known():
+    body = issue_body("Engineer onboarding", checklist_sections(PLAYBOOK), "https://hb/e/")
+    assert body.startswith(
+        "Onboarding checklist from the handbook playbook: [Engineer onboarding](https://hb/e/)"
+    )
