@@ -90,6 +90,12 @@ PAGE_KEYS: tuple[Key, ...] = (
         "a list of tags",
     ),
     Key(
+        "hide",
+        "Material's list of page parts to hide (`navigation`, `toc`, `footer`). A page that "
+        "draws a tool chart gets `toc` added, so the picture uses the table of contents' width.",
+        "a list of part names",
+    ),
+    Key(
         "status",
         "Material for MkDocs' badge beside the page in the nav. The engine sets `stale` on a "
         "page past its review-by date, unless the page sets a status of its own.",

@@ -55,7 +55,10 @@ def test_every_placeholder_renders_as_visible_text(template_id):
     shown = rendered_text(body)
     placeholders = {" ".join(p.split()) for p in PLACEHOLDER.findall(body)}
     for placeholder in placeholders:
-        assert f"[{placeholder}]" in shown or placeholder in shown, placeholder
+        # Inline code inside a placeholder renders as code: its backticks are not text, and
+        # its text is a node of its own (joined to its neighbours with spaces here).
+        text = re.sub(r"\s+", "", placeholder.replace("`", ""))
+        assert text in re.sub(r"\s+", "", shown), placeholder
 
 
 def test_angle_brackets_would_vanish():
