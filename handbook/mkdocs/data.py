@@ -130,7 +130,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if not problems:
         state = build_state(config)
         problems = check_page(
-            parsed, handbook.owners, handbook.today, state.gate, state.arguments, state.templates
+            parsed,
+            handbook.owners,
+            handbook.today,
+            state.gate,
+            state.arguments,
+            state.templates,
+            page.file.src_uri,
         )
         siblings = build_state(config).content_siblings
         problems += page_problems(_content_rules(config), page.file.src_uri, parsed, siblings)

@@ -11,7 +11,10 @@ from handbook.pages.macro_args import ArgumentCheck, ids_in
 
 
 def _argument_checks(handbook: Handbook) -> dict[str, ArgumentCheck]:
-    roles = ids_in(lambda: handbook.derived(build_roles), "a role id", "data/roles.yml")
+    roles = ids_in(
+        lambda: handbook.derived(build_roles),
+        "{id} is not in data/roles.yml; valid roles: {valid}",
+    )
     return {"people_to_meet": lambda args, _kw: roles(args[0]) if args else []}
 
 

@@ -94,8 +94,10 @@ def check_page(
     gate: Gate | None = None,
     arguments: Mapping[str, ArgumentCheck] | None = None,
     templates: Mapping[str, frozenset[str]] | None = None,
+    src_uri: str | None = None,
 ) -> list[Problem]:
-    """Every page check; with `gate`, calls of an off feature's macros are refused too, with
+    """Every page check (`src_uri`: the page's path under the docs folder, for messages);
+    with `gate`, calls of an off feature's macros are refused too, with
     `arguments`, macro calls whose literal arguments name data that does not exist, and with
     `templates` (template id -> its placeholders), a template's placeholders left on a page
     made from it."""
@@ -105,7 +107,7 @@ def check_page(
     if gate is not None and gate.macros:
         problems.extend(check_feature_macros(page, gate.macros, f"data/{FEATURES_FILE}"))
     if arguments:
-        problems.extend(check_macro_arguments(page, arguments))
+        problems.extend(check_macro_arguments(page, arguments, src_uri))
     if templates is not None:
         problems.extend(check_template_placeholders(page, templates))
     return problems
@@ -132,7 +134,7 @@ def check_pages(
             continue
         problems.extend(parse_problems)
         if not parse_problems:
-            problems.extend(check_page(page, owners, today, gate, arguments, templates))
+            problems.extend(check_page(page, owners, today, gate, arguments, templates, src_uri))
             if parsed is not None:
                 parsed[src_uri] = page
     return sorted(problems)

@@ -55,27 +55,35 @@ def literal_calls(source: str, names: set[str]) -> list[tuple[int, str, list[Any
     return found
 
 
-def check_macro_arguments(page: Page, checks: Mapping[str, ArgumentCheck]) -> list[Problem]:
+def check_macro_arguments(
+    page: Page, checks: Mapping[str, ArgumentCheck], src_uri: str | None = None
+) -> list[Problem]:
+    """Problems at each call's line, worded as the macro itself words them (`{page}` in a
+    message is the page's path under the docs folder, `src_uri`)."""
     if page.meta.get("render_macros") is not True or not checks:
         return []
+    where = src_uri or page.file
     problems = []
     for line, macro, args, kwargs in literal_calls(page.body, set(checks)):
         for message in checks[macro](args, kwargs):
+            text = message.replace("{page}", where)
+            if not text.startswith(f"{macro} "):
+                text = f"{macro}: {text}"
             line_no = page.body_line + line - 1
-            problems.append(Problem(page.file, line_no, f"{macro}: {message}", key="macros"))
+            problems.append(Problem(page.file, line_no, text, key="macros"))
     return problems
 
 
-def ids_in(
-    known: Callable[[], Mapping[str, Any]], what: str, source: str
-) -> Callable[[Any], list[str]]:
-    """A check that each id in a value (one id, a list of ids or a mapping's keys) is known."""
+def ids_in(known: Callable[[], Mapping[str, Any]], wording: str) -> Callable[[Any], list[str]]:
+    """A check that each id in a value (one id, a list of ids or a mapping's keys) is known;
+    `wording` is the message for one unknown id, with `{id}` and `{valid}` filled in."""
 
     def check(value: Any) -> list[str]:
         ids = list(value) if isinstance(value, (list, dict)) else [value]
         valid = known()
+        listed = ", ".join(valid) or "(none defined)"
         return [
-            f"{i!r} is not {what} in {source}; valid: {', '.join(sorted(valid)) or '(none)'}"
+            wording.format(id=repr(i), valid=listed, page="{page}")
             for i in ids
             if isinstance(i, str) and i not in valid
         ]
@@ -87,7 +95,7 @@ def argument_checks(handbook: Any) -> dict[str, ArgumentCheck]:
     """Every on feature's argument checks for this build, and owner_name's."""
     from handbook.core.registry import registry
 
-    owners = ids_in(lambda: handbook.owners, "an owner id", "data/owners.yml")
+    owners = ids_in(lambda: handbook.owners, "{id} is not in data/owners.yml; valid: {valid}")
     checks: dict[str, ArgumentCheck] = {
         "owner_name": lambda args, _kw: owners(args[0]) if args else []
     }

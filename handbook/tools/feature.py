@@ -19,11 +19,19 @@ def _freshness(handbook: Handbook, policy: Policy) -> list[PageFreshness]:
 
 
 def _argument_checks(handbook: Handbook) -> dict[str, ArgumentCheck]:
-    tools = ids_in(lambda: stack_of(handbook).by_id(), "a tool id", "data/tools.yml")
-    roles = ids_in(lambda: handbook.derived(build_roles), "a role id", "data/roles.yml")
+    # Worded as the macros word the same mistake at render time.
+    def tools(wording: str):
+        return ids_in(lambda: stack_of(handbook).by_id(), wording)
+
+    listed = tools("tool_list on {page}: {id} not a tool id in data/tools.yml; valid: {valid}")
+    card = tools("{id} is not a tool id in data/tools.yml")
+    roles = ids_in(
+        lambda: handbook.derived(build_roles),
+        "{id} is not in data/roles.yml; valid roles: {valid}",
+    )
     return {
-        "tool_list": lambda args, _kw: tools(args[0]) if args else [],
-        "tool_card": lambda args, _kw: tools(args[0]) if args else [],
+        "tool_list": lambda args, _kw: listed(args[0]) if args else [],
+        "tool_card": lambda args, _kw: card(args[0]) if args else [],
         "tools_for_role": lambda args, _kw: roles(args[0]) if args else [],
     }
 

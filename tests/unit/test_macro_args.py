@@ -15,7 +15,9 @@ def test_literal_calls_are_found_and_computed_ones_skipped():
 
 
 def test_unknown_ids_are_refused_at_the_call_line():
-    tools = ids_in(lambda: {"jira": 1, "slack": 2}, "a tool id", "data/tools.yml")
+    tools = ids_in(
+        lambda: {"jira": 1, "slack": 2}, "{id} is not a tool id in data/tools.yml; valid: {valid}"
+    )
     checks = {"tool_list": lambda args, _kw: tools(args[0])}
     text = "---\nrender_macros: true\n---\n# T\n\n{{ tool_list(['jira', 'jiraa']) }}\n"
     page, _ = parse_page(text, "docs/p.md")
