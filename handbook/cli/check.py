@@ -15,6 +15,7 @@ from handbook.core.site_settings import read_site_settings
 from handbook.pages.checks import check_pages, check_tags
 from handbook.pages.content_rules import check_content, load_rules
 from handbook.pages.frontmatter import Page
+from handbook.pages.theme_keys import statuses
 
 
 def add_root_args(parser: argparse.ArgumentParser) -> None:
@@ -47,8 +48,12 @@ def run(args: argparse.Namespace) -> int:
     # Every page is read and parsed once; the checks below reuse the parsed pages.
     pages: dict[str, Page] = {}
     switches = gate(handbook.features)
-    problems += check_pages(docs_dir(root), root, handbook.owners, handbook.today, pages, switches)
-    allowed = read_site_settings(root).tags_allowed
+    settings = read_site_settings(root)
+    page_statuses = statuses(settings.extra_status)
+    problems += check_pages(
+        docs_dir(root), root, handbook.owners, handbook.today, pages, switches, page_statuses
+    )
+    allowed = settings.tags_allowed
     if allowed:
         for page in pages.values():
             problems += check_tags(page, allowed)

@@ -19,6 +19,8 @@ class SiteSettings:
     # The tags plugin's closed list, when mkdocs.yml sets one (the build refuses other tags).
     tags_allowed: tuple[str, ...] | None = None
     docs_dir: str = "docs"  # relative to the folder of mkdocs.yml, as MkDocs resolves it
+    # Page statuses mkdocs.yml adds to the theme's own (`extra.status`), by name.
+    extra_status: tuple[str, ...] = ()
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -52,7 +54,17 @@ def read_site_settings(root: Path) -> SiteSettings:
     docs = str(data.get("docs_dir") or "docs")
     if edit_uri is None and "github.com" in repo_url:
         edit_uri = "edit/master/docs/"  # MkDocs' own default for GitHub
-    return SiteSettings(site_url, repo_url, edit_uri, directory_urls, _tags_allowed(data), docs)
+    extra = data.get("extra")
+    status = extra.get("status") if isinstance(extra, dict) else None
+    return SiteSettings(
+        site_url,
+        repo_url,
+        edit_uri,
+        directory_urls,
+        _tags_allowed(data),
+        docs,
+        tuple(str(name) for name in status) if isinstance(status, dict) else (),
+    )
 
 
 def _tags_allowed(data: dict) -> tuple[str, ...] | None:

@@ -37,6 +37,7 @@ from handbook.pages.content_rules import (
 )
 from handbook.pages.frontmatter import parse_page
 from handbook.pages.links import unlink, unlink_markdown
+from handbook.pages.theme_keys import statuses
 
 __all__ = ["on_config", "on_env", "on_files", "on_nav", "on_page_content", "on_page_markdown"]
 
@@ -113,7 +114,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     name = f"{build_state(config).docs_prefix}/{page.file.src_uri}"
     parsed, problems = parse_page(page.file.content_string, name)
     if not problems:
-        problems = check_page(parsed, handbook.owners, handbook.today, build_state(config).gate)
+        problems = check_page(
+            parsed,
+            handbook.owners,
+            handbook.today,
+            build_state(config).gate,
+            statuses(config.extra.get("status")),
+        )
         siblings = build_state(config).content_siblings
         problems += page_problems(_content_rules(config), page.file.src_uri, parsed, siblings)
     unsafe = [p for p in problems if p.key == "macros"]

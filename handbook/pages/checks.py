@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 
 from handbook.core.features import FILE as FEATURES_FILE
@@ -14,6 +14,7 @@ from handbook.freshness.review_fields import check_review_fields
 from handbook.pages.drafts import check_draft
 from handbook.pages.frontmatter import Page, parse_page
 from handbook.pages.sandbox import check_feature_macros, check_macro_safety
+from handbook.pages.theme_keys import check_theme_keys
 from handbook.templates.model import check_template_ref
 
 PageCheck = Callable[[Page, dict, dt.date], list[Problem]]
@@ -85,11 +86,21 @@ def check_tags(page: Page, allowed: tuple[str, ...]) -> list[Problem]:
     ]
 
 
-def check_page(page: Page, owners: dict, today: dt.date, gate: Gate | None = None) -> list[Problem]:
-    """Every page check; with `gate`, calls of an off feature's macros are refused too."""
+def check_page(
+    page: Page,
+    owners: dict,
+    today: dt.date,
+    gate: Gate | None = None,
+    statuses: Collection[str] | None = None,
+) -> list[Problem]:
+    """Every page check; with `gate`, calls of an off feature's macros are refused too.
+
+    `statuses` are the page statuses mkdocs.yml allows (default: the theme's and the engine's).
+    """
     problems: list[Problem] = []
     for check in PAGE_CHECKS:
         problems.extend(check(page, owners, today))
+    problems.extend(check_theme_keys(page, statuses))
     if gate is not None and gate.macros:
         problems.extend(check_feature_macros(page, gate.macros, f"data/{FEATURES_FILE}"))
     return problems
@@ -102,6 +113,7 @@ def check_pages(
     today: dt.date,
     parsed: dict[str, Page] | None = None,
     gate: Gate | None = None,
+    statuses: Collection[str] | None = None,
 ) -> list[Problem]:
     """Every page's front matter checks; `parsed` (if given) collects the pages that parsed,
     by docs-relative path, for checks that need the whole set (content rules). Pages in the
@@ -114,7 +126,7 @@ def check_pages(
             continue
         problems.extend(parse_problems)
         if not parse_problems:
-            problems.extend(check_page(page, owners, today, gate))
+            problems.extend(check_page(page, owners, today, gate, statuses))
             if parsed is not None:
                 parsed[src_uri] = page
     return sorted(problems)
