@@ -62,3 +62,15 @@ def test_what_the_theme_prints_safely_builds_and_shows(tmp_path):
     assert link.select_one(".md-status--new") is not None
     assert link.select_one("svg") is not None  # the icon
     assert soup.select_one(".md-nav--primary b") is None
+
+
+def test_a_title_from_the_first_heading_stays_text_in_the_tab_title(tmp_path):
+    # Material prints a title that is not in front matter through `striptags`, which decodes
+    # `&lt;/title&gt;` into a tag that ends <title>; the engine gives every page a meta title.
+    heading = "# The `</title><img src=x onerror=alert(1)>` heading\n"
+    docs = {"index.md": page("# Home\n"), "guide.md": page(heading)}
+    result = build(make_project(tmp_path, docs, nav=NAV))
+    assert result.ok, result.log
+    soup = BeautifulSoup(result.html("guide/"), "html.parser")
+    assert soup.select("img[onerror]") == []
+    assert soup.title.get_text().startswith("The </title><img src=x onerror=alert(1)> heading")
