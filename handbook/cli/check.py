@@ -15,6 +15,7 @@ from handbook.core.site_settings import read_site_settings
 from handbook.pages.checks import check_pages, check_tags
 from handbook.pages.content_rules import check_content, load_rules
 from handbook.pages.frontmatter import Page
+from handbook.pages.includes import check_includes
 from handbook.pages.theme_keys import statuses
 
 
@@ -53,6 +54,7 @@ def run(args: argparse.Namespace) -> int:
     problems += check_pages(
         docs_dir(root), root, handbook.owners, handbook.today, pages, switches, page_statuses
     )
+    problems += check_includes(root, docs_dir(root), settings.auto_append)
     allowed = settings.tags_allowed
     if allowed:
         for page in pages.values():

@@ -13,6 +13,8 @@ from pathlib import Path
 from handbook.cli.check import add_root_args, resolve_root
 from handbook.core.context import load_handbook
 from handbook.core.paths import docs_dir
+from handbook.pages.frontmatter import parse_page
+from handbook.pages.markup import markup_problems
 from handbook.pages.nav_hint import nav_hint
 from handbook.templates.model import load_templates
 from handbook.templates.scaffold import new_page_text
@@ -83,7 +85,14 @@ def run(args: argparse.Namespace) -> int:
             out.write(text)
     except FileExistsError:
         return _fail(f"{args.path} already exists; it was left untouched", code=1)
-    print(f"created {target.relative_to(root.resolve())} from {template.ref}")
+    created = target.relative_to(root.resolve())
+    print(f"created {created} from {template.ref}")
+    page, _ = parse_page(text, created.as_posix())
+    left = markup_problems(page.body, page.file, page.body_line)
+    if left:
+        # Published as they are, <placeholders> would vanish as unknown HTML tags.
+        count = len(left)
+        print(f"replace its {count} <placeholder>(s) before publishing; handbook check lists them")
     hint = nav_hint(root / "mkdocs.yml", relative.as_posix())
     if hint:
         print(hint)

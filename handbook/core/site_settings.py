@@ -21,6 +21,8 @@ class SiteSettings:
     docs_dir: str = "docs"  # relative to the folder of mkdocs.yml, as MkDocs resolves it
     # Page statuses mkdocs.yml adds to the theme's own (`extra.status`), by name.
     extra_status: tuple[str, ...] = ()
+    # Files pymdownx.snippets appends to every page (relative to the project folder).
+    auto_append: tuple[str, ...] = ()
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -64,7 +66,17 @@ def read_site_settings(root: Path) -> SiteSettings:
         _tags_allowed(data),
         docs,
         tuple(str(name) for name in status) if isinstance(status, dict) else (),
+        tuple(str(name) for name in snippets_config(data).get("auto_append") or ()),
     )
+
+
+def snippets_config(data: dict) -> dict:
+    """The options of pymdownx.snippets in mkdocs.yml's markdown_extensions ({} when off)."""
+    for extension in data.get("markdown_extensions") or []:
+        if isinstance(extension, dict) and "pymdownx.snippets" in extension:
+            options = extension["pymdownx.snippets"]
+            return options if isinstance(options, dict) else {}
+    return {}
 
 
 def _tags_allowed(data: dict) -> tuple[str, ...] | None:

@@ -36,6 +36,7 @@ from handbook.pages.content_rules import (
     site_problems,
 )
 from handbook.pages.frontmatter import parse_page
+from handbook.pages.includes import check_includes
 from handbook.pages.links import unlink, unlink_markdown
 from handbook.pages.theme_keys import statuses
 
@@ -63,6 +64,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         for file in left_out:
             file.inclusion = InclusionLevel.EXCLUDED
         state.left_out = frozenset(f.url for f in left_out)
+    auto_append = config.mdx_configs.get("pymdownx.snippets", {}).get("auto_append") or ()
+    for problem in check_includes(project_root(config), Path(config.docs_dir), auto_append):
+        report_error(config, problem)
     rules = _content_rules(config)
     if rules.rules:
         written = [f.src_uri for f in files.documentation_pages()]

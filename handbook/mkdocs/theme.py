@@ -15,8 +15,11 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from handbook.mkdocs.adapter import feature_on
+from handbook.core.problems import Problem
+from handbook.mkdocs.adapter import feature_on, report_error
+from handbook.mkdocs.state import build_state
 from handbook.pages.a11y import label_task_checkboxes
+from handbook.pages.published_html import published_problems
 from handbook.pages.theme_keys import TEXT_KEYS, escaped_text
 
 __all__ = ["on_config", "on_env", "on_files", "on_page_content"]
@@ -63,7 +66,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+# Last, after every hook (template previews, notices) has added to the page's HTML.
+@event_priority(-200)
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    state = build_state(config)
+    name = f"{state.docs_prefix}/{page.file.src_uri}"
+    source = "" if page.file.generated_by else page.file.content_string
+    # A line the page check already reported is not reported twice.
+    reported = {(p.file, p.line) for p in state.page_errors if isinstance(p, Problem)}
+    for problem in published_problems(html, name, source):
+        if (problem.file, problem.line) not in reported:
+            report_error(config, problem)
     if 'class="task-list-item"' not in html:
         return html
     return label_task_checkboxes(html)

@@ -13,6 +13,7 @@ from handbook.core.problems import Problem
 from handbook.freshness.review_fields import check_review_fields
 from handbook.pages.drafts import check_draft
 from handbook.pages.frontmatter import Page, parse_page
+from handbook.pages.markup import check_page_markup
 from handbook.pages.sandbox import check_feature_macros, check_macro_safety
 from handbook.pages.theme_keys import check_theme_keys
 from handbook.templates.model import check_template_ref
@@ -50,6 +51,7 @@ PAGE_CHECKS: list[PageCheck] = [
     check_template_ref,
     check_review_fields,
     check_macro_safety,
+    check_page_markup,
 ]
 
 

@@ -18,6 +18,7 @@ from handbook.core.durations import parse_duration
 from handbook.core.paths import rel, templates_dir
 from handbook.core.problems import Problem
 from handbook.pages.frontmatter import Page, parse_page
+from handbook.pages.markup import markup_problems
 from handbook.releases.model import semver_key
 
 REQUIRED_FIELDS = (
@@ -191,6 +192,8 @@ def check_templates(root: Path, owners: dict, today: dt.date) -> list[Problem]:
         if parse_problems:
             continue
         problems.extend(check_front_matter(page, path.stem, owners, today))
+        # Its preview renders markdown (attribute lists and links), and pages are made from it.
+        problems.extend(markup_problems(page.body, page.file, page.body_line, placeholders=True))
         template_id = page.meta.get("id")
         if not isinstance(template_id, str) or not template_id:
             continue
