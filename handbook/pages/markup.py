@@ -40,6 +40,8 @@ _ATTR_LIST = re.compile(r"\{\:?[ ]*([^\}\n ][^\n]*)\}")
 # Where attr_list applies one: alone on its line, at the end of a line (headings, list items,
 # definition terms), before a table cell's `|`, or right after inline markup.
 _INLINE_END = set(")]*_~=^>`")
+# The abbr extension's definitions: the expansion becomes an escaped title attribute.
+_ABBREVIATION = re.compile(r"^\*\[[^\]]+\]:.*$", re.M)
 # Markdown links and images `[text](url)`, and reference definitions `[id]: url`.
 _LINK = re.compile(r"\]\(\s*<?([^\s)>]*)")
 _REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]]+\]:[ \t]*<?(\S+?)>?(?:\s|$)", re.M)
@@ -158,6 +160,7 @@ def markup_problems(
     if jinja:
         masked = _JINJA.sub(lambda m: _blank(m.group()), masked)
     masked = _AUTOLINK.sub(lambda m: _blank(m.group()), masked)
+    masked = _ABBREVIATION.sub(lambda m: _blank(m.group()), masked)
     found: list[tuple[int, str]] = []
     found += _raw_html(masked, placeholders)
     found += _attr_lists(masked, placeholders)

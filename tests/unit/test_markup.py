@@ -105,6 +105,14 @@ def test_templates_keep_placeholders_but_not_active_markup():
         assert markup_problems(attack, "templates/t.md", placeholders=True), attack
 
 
+def test_a_glossary_expansion_is_text():
+    # The abbr extension makes it an escaped title attribute; a line that is not one is HTML.
+    glossary = '*[PRD]: "><img src=x onerror=alert(1)>\n'
+    assert markup_problems(glossary, "docs/.includes/abbreviations.md") == []
+    (problem,) = markup_problems(glossary + "<img src=x onerror=alert(1)>\n", "g.md")
+    assert problem.line == 2
+
+
 def test_macro_pages_keep_their_jinja():
     text = "{{ tool_catalogue() }}\n\n{% if features.tools %}x{% endif %}\n"
     assert markup_problems(text, "docs/p.md", jinja=True) == []
