@@ -19,6 +19,7 @@ from typing import Any
 import jsonschema
 
 from handbook.core import schemas
+from handbook.core.outside import resolves_outside
 from handbook.core.paths import data_dir, rel
 from handbook.core.problems import Problem, key_path
 from handbook.core.yamlload import YAML11_BOOLEAN_WORDS, YamlDoc, YamlError, load_yaml
@@ -178,6 +179,8 @@ def load_dataset(root: Path, schema_for: SchemaSource = schemas.load) -> DataSet
         for path in sorted([*folder.rglob("*.yml"), *folder.rglob("*.yaml")]):
             if "schema" in path.relative_to(folder).parts[:1]:
                 continue
+            if path.is_symlink() and resolves_outside(root, path):
+                continue  # never read: reported by handbook.core.outside.links_leaving
             doc, problems = load_file(path, root, schema_for)
             dataset.problems.extend(problems)
             if doc is not None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from handbook.core.safe_write import write_atomically
@@ -89,10 +90,17 @@ def _verify(before: str, after: str, day: dt.date, name: str) -> None:
             raise ReviewError(f"{name}: editing the review date would change other keys")
 
 
-def review_file(root: Path, path: Path, day: dt.date, name: str) -> tuple[dt.date | None, bool]:
+def review_file(
+    root: Path,
+    path: Path,
+    day: dt.date,
+    name: str,
+    owned: Callable[[Path], bool] | None = None,
+) -> tuple[dt.date | None, bool]:
     """Update `path` (inside `root`); returns (previous review date, whether the file changed).
 
-    Written atomically: an interrupted write never truncates a page, and a symlink stays one.
+    Written atomically: an interrupted write never truncates a page, and a symlink stays one
+    (followed only to a file `owned` accepts: a page or a template).
     """
     raw = path.read_bytes()
     try:
@@ -104,5 +112,5 @@ def review_file(root: Path, path: Path, day: dt.date, name: str) -> tuple[dt.dat
     data = updated.encode("utf-8")
     if data == raw:
         return previous, False
-    write_atomically(root, path, data)
+    write_atomically(root, path, data, owned=owned)
     return previous, True

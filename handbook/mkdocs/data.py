@@ -124,12 +124,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             handbook.today,
             build_state(config).gate,
             statuses(config.extra.get("status")),
+            project_root(config),
         )
         siblings = build_state(config).content_siblings
         problems += page_problems(_content_rules(config), page.file.src_uri, parsed, siblings)
-    unsafe = [p for p in problems if p.key == "macros"]
+    unsafe = [p for p in problems if p.key in ("macros", "snippet")]
     if unsafe:
-        # Now, before mkdocs-macros renders the page and reports the same with a traceback.
+        # Now, before mkdocs-macros renders the page (and reports the same with a traceback),
+        # or the snippets extension reads a file from outside the handbook.
         raise PluginError("\n".join(str(p) for p in unsafe))
     for problem in problems:
         report_error(config, problem)

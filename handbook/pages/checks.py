@@ -8,6 +8,7 @@ from pathlib import Path
 
 from handbook.core.features import FILE as FEATURES_FILE
 from handbook.core.features import Gate
+from handbook.core.outside import resolves_outside
 from handbook.core.paths import rel
 from handbook.core.problems import Problem
 from handbook.freshness.review_fields import check_review_fields
@@ -15,6 +16,7 @@ from handbook.pages.drafts import check_draft
 from handbook.pages.frontmatter import Page, parse_page
 from handbook.pages.markup import check_page_markup
 from handbook.pages.sandbox import check_feature_macros, check_macro_safety
+from handbook.pages.snippets import check_snippets
 from handbook.pages.theme_keys import check_theme_keys
 from handbook.templates.model import check_template_ref
 
@@ -63,6 +65,8 @@ def iter_pages(docs: Path, root: Path) -> Iterator[tuple[Page, list[Problem]]]:
         if any(part.startswith(".") for part in inside.parts):
             continue
         name = f"{prefix}/{inside.as_posix()}"
+        if path.is_symlink() and resolves_outside(root, path):
+            continue  # never read: reported by handbook.core.outside.links_leaving
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
@@ -94,15 +98,19 @@ def check_page(
     today: dt.date,
     gate: Gate | None = None,
     statuses: Collection[str] | None = None,
+    root: Path | None = None,
 ) -> list[Problem]:
     """Every page check; with `gate`, calls of an off feature's macros are refused too.
 
-    `statuses` are the page statuses mkdocs.yml allows (default: the theme's and the engine's).
+    `statuses` are the page statuses mkdocs.yml allows (default: the theme's and the engine's);
+    with `root` (the project folder) the files the page's snippet lines pull in are checked.
     """
     problems: list[Problem] = []
     for check in PAGE_CHECKS:
         problems.extend(check(page, owners, today))
     problems.extend(check_theme_keys(page, statuses))
+    if root is not None:
+        problems.extend(check_snippets(page.body, page.file, root, page.body_line))
     if gate is not None and gate.macros:
         problems.extend(check_feature_macros(page, gate.macros, f"data/{FEATURES_FILE}"))
     return problems
@@ -128,7 +136,7 @@ def check_pages(
             continue
         problems.extend(parse_problems)
         if not parse_problems:
-            problems.extend(check_page(page, owners, today, gate, statuses))
+            problems.extend(check_page(page, owners, today, gate, statuses, root))
             if parsed is not None:
                 parsed[src_uri] = page
     return sorted(problems)

@@ -9,19 +9,25 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from handbook.core.outside import resolves_outside
 from handbook.core.paths import rel
 from handbook.core.problems import Problem
 from handbook.pages.markup import markup_problems
+from handbook.pages.snippets import check_snippets
 
 INCLUDES = ".includes"
 
 
 def include_files(root: Path, docs: Path, auto_append: Iterable[str] = ()) -> list[Path]:
     """docs/.includes/**, then each auto_append file (relative to the project), once each."""
-    found = sorted(p for p in (docs / INCLUDES).rglob("*") if p.is_file())
+    found = [
+        p
+        for p in sorted((docs / INCLUDES).rglob("*"))
+        if p.is_file() and not (p.is_symlink() and resolves_outside(root, p))
+    ]
     for name in auto_append:
         path = root / name
-        if path.is_file() and path not in found:
+        if path.is_file() and path not in found and not resolves_outside(root, path):
             found.append(path)
     return found
 
@@ -37,4 +43,5 @@ def check_includes(root: Path, docs: Path, auto_append: Iterable[str] = ()) -> l
             continue
         # Macro pages include these with Jinja, so `{{ ... }}` in them is not an attr_list.
         problems.extend(markup_problems(text, name, jinja=True))
+        problems.extend(check_snippets(text, name, root))
     return problems

@@ -15,6 +15,7 @@ from typing import Any
 
 from handbook.core.data import to_date
 from handbook.core.durations import parse_duration
+from handbook.core.outside import resolves_outside
 from handbook.core.paths import rel, templates_dir
 from handbook.core.problems import Problem
 from handbook.pages.frontmatter import Page, parse_page
@@ -87,6 +88,8 @@ def _template(path: Path, text: str, page: Page) -> Template:
 def _parse_all(root: Path) -> list[tuple[Path, str, Page, list[Problem]]]:
     parsed = []
     for path in sorted(templates_dir(root).glob("*.md")):
+        if path.is_symlink() and resolves_outside(root, path):
+            continue  # never read: reported by handbook.core.outside.links_leaving
         name = rel(path, root)
         try:
             text = path.read_bytes().decode("utf-8")
