@@ -34,6 +34,7 @@ from handbook.pages.content_rules import (
     page_problems,
     siblings_of,
     site_problems,
+    slow_problems,
 )
 from handbook.pages.frontmatter import parse_page
 from handbook.pages.includes import check_includes
@@ -68,6 +69,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for problem in check_includes(project_root(config), Path(config.docs_dir), auto_append):
         report_error(config, problem)
     rules = _content_rules(config)
+    for problem in rules.problems:
+        report_error(config, problem)
     if rules.rules:
         written = [f.src_uri for f in files.documentation_pages()]
         state.content_siblings = siblings_of(rules, written)
@@ -146,5 +149,7 @@ def _content_rules(config: MkDocsConfig) -> ContentRules:
 # Last, after every hook has read every page: nothing is published half-broken.
 @event_priority(-100)
 def on_env(env, config: MkDocsConfig, files: Files):
+    for problem in slow_problems(_content_rules(config)):
+        report_error(config, problem)
     stop_on_reported_errors(config)
     return env
