@@ -93,6 +93,8 @@ def validate_doc(doc: YamlDoc, schema: dict) -> list[Problem]:
 # C0 controls other than tab and line breaks, and DEL: no page, feed or JSON should carry them
 # (a YAML "\x07" escape gets one past the parser, and makes feed.xml not well-formed).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# What else XML 1.0 cannot hold: U+FFFE and U+FFFF, and lone surrogates (a YAML "\uD800").
+_NOT_XML = re.compile(r"[\ud800-\udfff\ufffe\uffff]")
 
 
 def control_characters(doc: YamlDoc) -> list[Problem]:
@@ -104,6 +106,12 @@ def control_characters(doc: YamlDoc) -> list[Problem]:
             found = _CONTROL.search(value)
             if found:
                 message = f"control character U+{ord(found.group()):04X} in text; remove it"
+                problems.append(Problem(doc.file, doc.line_of(path), message, key_path(path)))
+            elif found := _NOT_XML.search(value):
+                message = (
+                    f"U+{ord(found.group()):04X} is not a character text may hold (feeds and "
+                    "pages cannot carry it); remove it"
+                )
                 problems.append(Problem(doc.file, doc.line_of(path), message, key_path(path)))
         elif isinstance(value, dict):
             for key, item in value.items():

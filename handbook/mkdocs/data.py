@@ -16,10 +16,12 @@ from mkdocs.structure.pages import Page
 
 from handbook.core.features import gate
 from handbook.core.paths import rel
+from handbook.core.problems import Problem
 from handbook.core.registry import registry
 from handbook.mkdocs.adapter import (
     add_generated_page,
     get_handbook,
+    log,
     project_root,
     prune_nav,
     report_error,
@@ -65,6 +67,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         for file in left_out:
             file.inclusion = InclusionLevel.EXCLUDED
         state.left_out = frozenset(f.url for f in left_out)
+    _read_front_matter(files, config)
     auto_append = config.mdx_configs.get("pymdownx.snippets", {}).get("auto_append") or ()
     for problem in check_includes(project_root(config), Path(config.docs_dir), auto_append):
         report_error(config, problem)
@@ -119,7 +122,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return markdown
     handbook = get_handbook(config)
     name = f"{build_state(config).docs_prefix}/{page.file.src_uri}"
-    parsed, problems = parse_page(page.file.content_string, name)
+    found = build_state(config).front_matter.get(page.file.src_uri)
+    parsed, problems = found or parse_page(page.file.content_string, name)
     if not problems:
         problems = check_page(
             parsed,
@@ -139,6 +143,29 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     for problem in problems:
         report_error(config, problem)
     return markdown
+
+
+def _read_front_matter(files: Files, config: MkDocsConfig) -> None:
+    """Every written page's front matter, read with the handbook's limits before MkDocs reads
+    it with none: YAML nested 100,000 deep crashed the build process before any hook ran."""
+    state = build_state(config)
+    broken = []
+    for file in files.documentation_pages():
+        if file.generated_by:
+            continue
+        name = f"{state.docs_prefix}/{file.src_uri}"
+        try:
+            text = file.content_string
+        except (OSError, UnicodeDecodeError) as exc:
+            broken.append(Problem(name, 0, f"cannot read file: {exc}"))
+            continue
+        parsed, problems = parse_page(text, name)
+        state.front_matter[file.src_uri] = (parsed, problems)
+        broken += problems
+    if broken:
+        for problem in broken:
+            log.error(str(problem))
+        raise PluginError(f"{len(broken)} front matter error(s) in docs/; see the messages above")
 
 
 def _content_rules(config: MkDocsConfig) -> ContentRules:

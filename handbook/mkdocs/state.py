@@ -13,8 +13,10 @@ from mkdocs.structure.pages import Page
 
 from handbook.core.context import Handbook
 from handbook.core.features import Gate
+from handbook.core.problems import Problem
 from handbook.freshness.model import PageFreshness, Policy
 from handbook.freshness.render import Renderer
+from handbook.pages.frontmatter import Page as FrontMatterPage
 
 _KEY = "_handbook_build_state"
 
@@ -50,6 +52,8 @@ class BuildState:
     content_siblings: dict[str, set[str]] = field(default_factory=dict)
     gate: Gate = field(default_factory=Gate)  # what the feature switches leave out
     left_out: frozenset[str] = frozenset()  # URLs of pages in an off feature's folder
+    # Written pages' front matter, parsed once with the handbook's limits: src_uri -> result.
+    front_matter: dict[str, tuple[FrontMatterPage, list[Problem]]] = field(default_factory=dict)
 
 
 def build_state(config: MkDocsConfig) -> BuildState:

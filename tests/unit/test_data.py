@@ -168,3 +168,18 @@ def test_a_control_character_escaped_into_text_is_refused_at_its_line(tmp_path):
     # Tabs and line breaks are text, not control characters to refuse.
     fine = HEADER + 'items:\n  - id: a\n    answer: "tab\\there\\nand a line"\n'
     assert load_dataset(project(tmp_path / "fine", {"x.yml": fine})).problems == []
+
+
+@pytest.mark.parametrize(("escaped", "code"), [("\\uFFFE", "FFFE"), ("\\uFFFF", "FFFF")])
+def test_a_character_xml_cannot_hold_is_refused_at_its_line(tmp_path, escaped, code):
+    # U+FFFE in a release title made feed.xml not well-formed.
+    text = HEADER + f'items:\n  - id: a\n    answer: "odd {escaped} one"\n'
+    (problem,) = load_dataset(project(tmp_path, {"x.yml": text})).problems
+    assert str(problem).startswith(f"data/x.yml:4: items[0].answer: U+{code} is not a character")
+
+
+def test_a_raw_ufffe_in_the_file_is_refused_too(tmp_path):
+    text = HEADER + "items:\n  - id: a\n    answer: odd \ufffe one\n"
+    problems = load_dataset(project(tmp_path, {"x.yml": text})).problems
+    assert problems and all(p.file == "data/x.yml" for p in problems)
+    assert "Traceback" not in str(problems)
