@@ -155,7 +155,25 @@ def load_file(
         known = ", ".join(f"schema/{name}" for name in schemas.names())
         message = f"schema {ref} is not one of the engine's schemas ({known})"
         return doc, [Problem(name, 1, message)]
+    expected = expected_schema(path.relative_to(data_dir(root)))
+    if expected is not None and schema_path.name != expected:
+        # Valid against another schema, the file would be read as nothing and left out.
+        message = f"declares {ref}; a file here is checked against schema/{expected}: use it"
+        return doc, [Problem(name, 1, message)]
     return doc, validate_doc(doc, schema) + control_characters(doc)
+
+
+# Folders of data/ whose files all have one schema.
+FOLDER_SCHEMAS = {"releases": "release.schema.json"}
+
+
+def expected_schema(relative: Path) -> str | None:
+    """The schema a data file must declare, from where it is (data/releases/x.yml ->
+    release.schema.json, data/tools.yml -> tools.schema.json); None when its place says none."""
+    if len(relative.parts) > 1:
+        return FOLDER_SCHEMAS.get(relative.parts[0])
+    own = f"{relative.stem}.schema.json"
+    return own if own in schemas.names() else None
 
 
 @contextmanager
