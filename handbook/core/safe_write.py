@@ -20,6 +20,10 @@ class UnsafeWrite(ValueError):
     """A write the CLI refuses: outside the handbook, or over something that exists."""
 
 
+class ChangedMeanwhile(UnsafeWrite):
+    """The file changed after the command read it; writing would lose that change."""
+
+
 def inside(root: Path, path: Path) -> Path:
     """`path` (absolute, or from the working directory) with symlinks resolved.
 
@@ -48,12 +52,15 @@ def write_atomically(
     data: bytes,
     exclusive: bool = False,
     owned: Callable[[Path], bool] | None = None,
+    read: bytes | None = None,
 ) -> Path:
     """Write `data` to `path`, which must lie within `root`; returns the file written.
 
     With `exclusive`, an existing file is never replaced (UnsafeWrite instead), checked by the
     rename itself, so two commands racing cannot both win. A symbolic link on the way is
     followed only when `owned(target)` says the file it leads to is the command's to write.
+    With `read` (the bytes the command read and changed), the file must still hold them just
+    before it is replaced (ChangedMeanwhile otherwise): an editor's save in between is kept.
     """
     target = inside(root, path)
     if through_link(root, path) and (owned is None or not owned(target)):
@@ -77,6 +84,8 @@ def write_atomically(
                 raise UnsafeWrite(f"{path}: exists; not overwritten") from None
             os.unlink(tmp)
         else:
+            if read is not None and target.read_bytes() != read:
+                raise ChangedMeanwhile(f"{path}: changed while this command ran; not written")
             os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
