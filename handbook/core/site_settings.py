@@ -43,8 +43,21 @@ _ConfigLoader.add_constructor("!ENV", _env_tag)
 _ConfigLoader.add_multi_constructor("", lambda _loader, _suffix, _node: None)
 
 
+class SiteSettingsError(ValueError):
+    """mkdocs.yml cannot be read; the message names the file (and line) and why."""
+
+
 def read_site_settings(root: Path) -> SiteSettings:
-    data = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    try:
+        text = (root / "mkdocs.yml").read_text(encoding="utf-8")
+        data = yaml.load(text, Loader=_ConfigLoader)
+    except UnicodeDecodeError as exc:
+        raise SiteSettingsError(f"mkdocs.yml: not UTF-8 text ({exc})") from None
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else 0
+        raise SiteSettingsError(f"mkdocs.yml:{line}: invalid YAML: {exc.problem}") from None
+    except yaml.YAMLError as exc:
+        raise SiteSettingsError(f"mkdocs.yml: invalid YAML: {exc}") from None
     if not isinstance(data, dict):
         return SiteSettings()
     repo_url = str(data.get("repo_url") or "")

@@ -99,6 +99,8 @@ def load_rules(dataset: DataSet) -> ContentRules:
     doc = dataset.get(FILE)
     if doc is None or not isinstance(doc.data, dict):
         return ContentRules()
+    if any(p.file == doc.file and p.severity == "error" for p in dataset.problems):
+        return ContentRules()  # its schema problems are reported; no rule is half-read
     found = ContentRules()
 
     def compiled(text: object, path: tuple) -> Pattern | None:
