@@ -18,6 +18,7 @@ from handbook.core.features import gate
 from handbook.core.paths import rel
 from handbook.core.problems import Problem
 from handbook.core.registry import registry
+from handbook.core.yamlload import limit_problem
 from handbook.mkdocs.adapter import (
     add_generated_page,
     get_handbook,
@@ -38,7 +39,7 @@ from handbook.pages.content_rules import (
     site_problems,
     slow_problems,
 )
-from handbook.pages.frontmatter import parse_page
+from handbook.pages.frontmatter import parse_page, split
 from handbook.pages.includes import check_includes
 from handbook.pages.links import unlink, unlink_markdown
 from handbook.pages.theme_keys import statuses
@@ -146,10 +147,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def _read_front_matter(files: Files, config: MkDocsConfig) -> None:
-    """Every written page's front matter, read with the handbook's limits before MkDocs reads
-    it with none: YAML nested 100,000 deep crashed the build process before any hook ran."""
+    """Every written page's front matter, parsed once with the handbook's limits, before
+    MkDocs reads it with none: YAML nested 100,000 deep crashed the build process before any
+    hook ran. Front matter over a limit stops the build here; other problems are reported with
+    the page's other checks (on_page_markdown)."""
     state = build_state(config)
-    broken = []
+    over = []
     for file in files.documentation_pages():
         if file.generated_by:
             continue
@@ -157,15 +160,17 @@ def _read_front_matter(files: Files, config: MkDocsConfig) -> None:
         try:
             text = file.content_string
         except (OSError, UnicodeDecodeError) as exc:
-            broken.append(Problem(name, 0, f"cannot read file: {exc}"))
+            over.append(Problem(name, 0, f"cannot read file: {exc}"))
             continue
         parsed, problems = parse_page(text, name)
         state.front_matter[file.src_uri] = (parsed, problems)
-        broken += problems
-    if broken:
-        for problem in broken:
+        raw, _ = split(text)
+        if problems and raw is not None and (limit := limit_problem(raw, name, 1)):
+            over.append(limit)
+    if over:
+        for problem in over:
             log.error(str(problem))
-        raise PluginError(f"{len(broken)} front matter error(s) in docs/; see the messages above")
+        raise PluginError(f"{len(over)} page(s) MkDocs cannot safely read; see the messages above")
 
 
 def _content_rules(config: MkDocsConfig) -> ContentRules:
