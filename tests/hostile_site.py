@@ -41,8 +41,9 @@ TEXT_KEYS = {
     "customer_success",
     "product",
 }
-# Data keys that get BRACED instead: a tool's name is the title of its page and of its nav and
-# footer links.
+# Data keys that get BRACED instead, in the file named: a tool's name is the title of its
+# page and of its nav and footer links.
+BRACED_FILE = "tools.yml"
 BRACED_KEYS = {"name"}
 TEMPLATE_KEYS = ("title", "description", "category", "use_when")
 # Every front matter key Material prints as text (handbook.pages.theme_keys.TEXT_KEYS).
@@ -54,17 +55,17 @@ BRACED_PAGE = "guidelines/decision-making.md"
 BRACED_TEMPLATE = "retrospective.md"
 
 
-def _hostile(key: object, value: object) -> object:
+def _hostile(key: object, value: object, braced: bool) -> object:
     if key in TEXT_KEYS and isinstance(value, str):
-        return BRACED if key in BRACED_KEYS else PAYLOAD
-    return _poison(value)
+        return BRACED if braced and key in BRACED_KEYS else PAYLOAD
+    return _poison(value, braced)
 
 
-def _poison(value: object) -> object:
+def _poison(value: object, braced: bool = False) -> object:
     if isinstance(value, dict):
-        return {k: _hostile(k, v) for k, v in value.items()}
+        return {k: _hostile(k, v, braced) for k, v in value.items()}
     if isinstance(value, list):
-        return [_poison(v) for v in value]
+        return [_poison(v, braced) for v in value]
     return value
 
 
@@ -85,7 +86,10 @@ def make_hostile_project(work: Path) -> Path:
         text = path.read_text(encoding="utf-8")
         schema_line = text.splitlines()[0]  # the build refuses a file that declares none
         poisoned = yaml.safe_dump(
-            _poison(yaml.safe_load(text)), sort_keys=False, allow_unicode=True, width=1000
+            _poison(yaml.safe_load(text), path.name == BRACED_FILE),
+            sort_keys=False,
+            allow_unicode=True,
+            width=1000,
         )
         path.write_text(f"{schema_line}\n{poisoned}", encoding="utf-8")
     for path in (project / "templates").glob("*.md"):
