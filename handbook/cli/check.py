@@ -15,12 +15,14 @@ from handbook.core.site_settings import read_site_settings
 from handbook.freshness.generated import generated_pages
 from handbook.freshness.model import load_policy
 from handbook.freshness.render import DASHBOARD_URI
-from handbook.pages.checks import check_pages, check_tags
+from handbook.pages.checks import PageRules, check_pages, check_tags
 from handbook.pages.content_rules import check_content, load_rules
 from handbook.pages.frontmatter import Page
+from handbook.pages.includes import check_includes
 from handbook.pages.macro_args import argument_checks
 from handbook.pages.nav_hint import missing_nav_pages
 from handbook.pages.placeholders import template_placeholders
+from handbook.pages.theme_keys import statuses
 from handbook.templates.model import load_templates
 
 
@@ -58,16 +60,16 @@ def run(args: argparse.Namespace) -> int:
     # Every page is read and parsed once; the checks below reuse the parsed pages.
     pages: dict[str, Page] = {}
     switches = gate(handbook.features)
-    problems += check_pages(
-        docs_dir(root),
-        root,
-        handbook.owners,
-        handbook.today,
-        pages,
-        switches,
-        argument_checks(handbook),
-        template_placeholders(load_templates(root)[0]),
+    settings = read_site_settings(root)
+    rules = PageRules(
+        gate=switches,
+        arguments=argument_checks(handbook),
+        templates=template_placeholders(load_templates(root)[0]),
+        statuses=statuses(settings.extra_status),
+        root=root,
     )
+    problems += check_pages(docs_dir(root), root, handbook.owners, handbook.today, pages, rules)
+    problems += check_includes(root, docs_dir(root), settings.auto_append)
     docs = docs_dir(root)
     # Pages the build makes count as pages of the docs folder, as they do for MkDocs.
     made = {p.src_uri for p in generated_pages(handbook, load_policy(handbook.dataset))}
@@ -77,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
         lambda uri: uri in made or (docs / uri).is_file(),
         lambda uri: switches.section_of(uri) is not None,
     )
-    allowed = read_site_settings(root).tags_allowed
+    allowed = settings.tags_allowed
     if allowed:
         for page in pages.values():
             problems += check_tags(page, allowed)

@@ -7,7 +7,7 @@ import sys
 
 from handbook.cli.check import add_root_args
 from handbook.cli.page_data import load_pages
-from handbook.core.safe_write import UnsafeWrite, write_atomically
+from handbook.core.safe_write import UnsafeWrite, through_link, write_atomically
 from handbook.freshness.codeowners import CodeownersError, block_lines, update
 
 TARGET = ".github/CODEOWNERS"
@@ -29,7 +29,16 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     root, _handbook, pages = load_pages(args)
     path = root / TARGET
-    existing = path.read_bytes().decode("utf-8") if path.exists() else None
+    if (path.exists() or path.is_symlink()) and through_link(root, path):
+        print(
+            f"{TARGET}: is a symbolic link; the managed block is written to a file", file=sys.stderr
+        )
+        return 2
+    try:
+        existing = path.read_bytes().decode("utf-8") if path.exists() else None
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"{TARGET}: cannot read it as UTF-8 text ({exc}); fix or remove it", file=sys.stderr)
+        return 2
     try:
         wanted = update(existing, block_lines(pages))
     except CodeownersError as exc:

@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
             failed += 1
             continue
         try:
-            previous, changed = review_file(root, path, day, name)
+            previous, changed = review_file(root, path, day, name, lambda t: _reviewable(root, t))
         except (ReviewError, UnsafeWrite, OSError) as exc:
             print(f"{exc}", file=sys.stderr)
             failed += 1
@@ -59,7 +59,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _reviewable(root: Path, path: Path) -> bool:
-    """A page under docs/ or a template under templates/, symlinks resolved."""
+    """A markdown page under docs/ or a template under templates/, symlinks resolved."""
     real = path.resolve()
+    if real.suffix != ".md":
+        return False
     folders = (docs_dir(root).resolve(), (root / "templates").resolve())
     return any(real.is_relative_to(folder) for folder in folders)

@@ -12,7 +12,9 @@ from handbook.core import owners as owners_mod
 from handbook.core.data import DataSet, load_dataset
 from handbook.core.features import FILE as FEATURES_FILE
 from handbook.core.features import Features, check_features, load_features
+from handbook.core.outside import links_leaving
 from handbook.core.owners import Owner
+from handbook.core.paths import data_dir, docs_dir, templates_dir
 from handbook.core.problems import Problem
 from handbook.core.registry import registry
 from handbook.core.today import today as resolve_today
@@ -60,8 +62,10 @@ class Handbook:
 
 def load_handbook(root: Path, today: str | dt.date | None = None) -> Handbook:
     day = resolve_today(today)
+    # Before anything is read: a link out of the handbook is refused, and never followed.
+    leaving = links_leaving(root, [docs_dir(root), templates_dir(root), data_dir(root)])
     dataset = load_dataset(root)
-    problems = list(dataset.problems)
+    problems = leaving + list(dataset.problems)
     # Cross-checks only make sense on files that passed their schema.
     broken = {p.file for p in problems if p.severity == "error"}
     features = load_features(dataset)

@@ -19,6 +19,7 @@ from typing import Any
 import jsonschema
 
 from handbook.core import schemas
+from handbook.core.outside import resolves_outside
 from handbook.core.paths import data_dir, rel
 from handbook.core.problems import Problem, key_path
 from handbook.core.yamlload import YAML11_BOOLEAN_WORDS, YamlDoc, YamlError, load_yaml
@@ -92,6 +93,8 @@ def validate_doc(doc: YamlDoc, schema: dict) -> list[Problem]:
 # C0 controls other than tab and line breaks, and DEL: no page, feed or JSON should carry them
 # (a YAML "\x07" escape gets one past the parser, and makes feed.xml not well-formed).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# What else XML 1.0 cannot hold: U+FFFE and U+FFFF, and lone surrogates (a YAML "\uD800").
+_NOT_XML = re.compile(r"[\ud800-\udfff\ufffe\uffff]")
 
 
 def control_characters(doc: YamlDoc) -> list[Problem]:
@@ -103,6 +106,12 @@ def control_characters(doc: YamlDoc) -> list[Problem]:
             found = _CONTROL.search(value)
             if found:
                 message = f"control character U+{ord(found.group()):04X} in text; remove it"
+                problems.append(Problem(doc.file, doc.line_of(path), message, key_path(path)))
+            elif found := _NOT_XML.search(value):
+                message = (
+                    f"U+{ord(found.group()):04X} is not a character text may hold (feeds and "
+                    "pages cannot carry it); remove it"
+                )
                 problems.append(Problem(doc.file, doc.line_of(path), message, key_path(path)))
         elif isinstance(value, dict):
             for key, item in value.items():
@@ -146,7 +155,25 @@ def load_file(
         known = ", ".join(f"schema/{name}" for name in schemas.names())
         message = f"schema {ref} is not one of the engine's schemas ({known})"
         return doc, [Problem(name, 1, message)]
+    expected = expected_schema(path.relative_to(data_dir(root)))
+    if expected is not None and schema_path.name != expected:
+        # Valid against another schema, the file would be read as nothing and left out.
+        message = f"declares {ref}; a file here is checked against schema/{expected}: use it"
+        return doc, [Problem(name, 1, message)]
     return doc, validate_doc(doc, schema) + control_characters(doc)
+
+
+# Folders of data/ whose files all have one schema.
+FOLDER_SCHEMAS = {"releases": "release.schema.json"}
+
+
+def expected_schema(relative: Path) -> str | None:
+    """The schema a data file must declare, from where it is (data/releases/x.yml ->
+    release.schema.json, data/tools.yml -> tools.schema.json); None when its place says none."""
+    if len(relative.parts) > 1:
+        return FOLDER_SCHEMAS.get(relative.parts[0])
+    own = f"{relative.stem}.schema.json"
+    return own if own in schemas.names() else None
 
 
 @contextmanager
@@ -178,6 +205,8 @@ def load_dataset(root: Path, schema_for: SchemaSource = schemas.load) -> DataSet
         for path in sorted([*folder.rglob("*.yml"), *folder.rglob("*.yaml")]):
             if "schema" in path.relative_to(folder).parts[:1]:
                 continue
+            if path.is_symlink() and resolves_outside(root, path):
+                continue  # never read: reported by handbook.core.outside.links_leaving
             doc, problems = load_file(path, root, schema_for)
             dataset.problems.extend(problems)
             if doc is not None:

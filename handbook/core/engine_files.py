@@ -83,7 +83,7 @@ def upgrade_writes(root: Path) -> tuple[list[Write], list[Problem]]:
         path = root / hook_path(job)
         if not path.exists():
             writes.append(Write(hook_path(job), hook_text(job), "missing"))
-        elif not _imports_engine_hook(path.read_text(encoding="utf-8"), job):
+        elif not _imports_engine_hook(_text_of(path), job):
             message = (
                 f"does not import the engine's hook (from handbook.mkdocs.{job} import *); "
                 "it is left as it is: move your own code to a hook file of another name"
@@ -92,12 +92,14 @@ def upgrade_writes(root: Path) -> tuple[list[Write], list[Problem]]:
     for name in schemas.names():
         path = root / schemas.SCHEMA_DIR / name
         text = schemas.text(name)
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        if not path.is_file() or _text_of(path) != text:
             why = "missing" if not path.exists() else "differs from the engine's"
             writes.append(Write(f"{schemas.SCHEMA_DIR}/{name}", text, why))
     config = root / "mkdocs.yml"
-    if config.is_file():
-        text = config.read_text(encoding="utf-8")
+    if config.is_file() and not _text_of(config):
+        manual.append(Problem("mkdocs.yml", 0, "cannot be read as UTF-8 text; fix it first"))
+    elif config.is_file():
+        text = _text_of(config)
         listed = listed_hooks(text)
         previous = ""
         for job in hook_jobs():
@@ -111,6 +113,14 @@ def upgrade_writes(root: Path) -> tuple[list[Write], list[Problem]]:
             previous = hook_path(job)
         manual += config_problems(text)
     return writes, manual
+
+
+def _text_of(path: Path) -> str:
+    """A file's text; "" for one that is not a readable UTF-8 file (so it never matches)."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
 
 
 MACROS_MODULE = "handbook.mkdocs.macros"

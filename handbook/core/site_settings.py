@@ -19,6 +19,10 @@ class SiteSettings:
     # The tags plugin's closed list, when mkdocs.yml sets one (the build refuses other tags).
     tags_allowed: tuple[str, ...] | None = None
     docs_dir: str = "docs"  # relative to the folder of mkdocs.yml, as MkDocs resolves it
+    # Page statuses mkdocs.yml adds to the theme's own (`extra.status`), by name.
+    extra_status: tuple[str, ...] = ()
+    # Files pymdownx.snippets appends to every page (relative to the project folder).
+    auto_append: tuple[str, ...] = ()
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -41,8 +45,21 @@ _ConfigLoader.add_constructor("!ENV", _env_tag)
 _ConfigLoader.add_multi_constructor("", lambda _loader, _suffix, _node: None)
 
 
+class SiteSettingsError(ValueError):
+    """mkdocs.yml cannot be read; the message names the file (and line) and why."""
+
+
 def read_site_settings(root: Path) -> SiteSettings:
-    data = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    try:
+        text = (root / "mkdocs.yml").read_text(encoding="utf-8")
+        data = yaml.load(text, Loader=_ConfigLoader)
+    except UnicodeDecodeError as exc:
+        raise SiteSettingsError(f"mkdocs.yml: not UTF-8 text ({exc})") from None
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else 0
+        raise SiteSettingsError(f"mkdocs.yml:{line}: invalid YAML: {exc.problem}") from None
+    except yaml.YAMLError as exc:
+        raise SiteSettingsError(f"mkdocs.yml: invalid YAML: {exc}") from None
     if not isinstance(data, dict):
         return SiteSettings()
     repo_url = str(data.get("repo_url") or "")
@@ -54,7 +71,27 @@ def read_site_settings(root: Path) -> SiteSettings:
     docs = str(data.get("docs_dir") or "docs")
     if edit_uri is None and "github.com" in repo_url:
         edit_uri = "edit/master/docs/"  # MkDocs' own default for GitHub
-    return SiteSettings(site_url, repo_url, edit_uri, directory_urls, _tags_allowed(data), docs)
+    extra = data.get("extra")
+    status = extra.get("status") if isinstance(extra, dict) else None
+    return SiteSettings(
+        site_url,
+        repo_url,
+        edit_uri,
+        directory_urls,
+        _tags_allowed(data),
+        docs,
+        tuple(str(name) for name in status) if isinstance(status, dict) else (),
+        tuple(str(name) for name in snippets_config(data).get("auto_append") or ()),
+    )
+
+
+def snippets_config(data: dict) -> dict:
+    """The options of pymdownx.snippets in mkdocs.yml's markdown_extensions ({} when off)."""
+    for extension in data.get("markdown_extensions") or []:
+        if isinstance(extension, dict) and "pymdownx.snippets" in extension:
+            options = extension["pymdownx.snippets"]
+            return options if isinstance(options, dict) else {}
+    return {}
 
 
 def _tags_allowed(data: dict) -> tuple[str, ...] | None:

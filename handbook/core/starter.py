@@ -9,13 +9,14 @@ own docs/, templates/, data/ and mkdocs.yml, shipped in the wheel as handbook/ex
 from __future__ import annotations
 
 import datetime as dt
-import html
 import json
+import re
 from pathlib import Path
 
 from handbook import DISTRIBUTION
 from handbook.core import schemas
 from handbook.core.engine_files import hook_jobs, hook_path, hook_text
+from handbook.core.text import md_text
 
 PACKAGE = Path(__file__).resolve().parent.parent
 STARTER = PACKAGE / "starter"
@@ -117,14 +118,37 @@ def engine_files(version: str, engine: str | None = None) -> dict[str, bytes]:
     return files
 
 
+# A handbook's name: one line of text, of a length a header can show.
+MAX_NAME = 80
+_NOT_TEXT = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def check_name(name: str) -> str:
+    """`name` stripped, or InitError saying why it cannot name a site."""
+    name = name.strip()
+    if not name:
+        raise InitError("--name is empty; give the site a name")
+    found = _NOT_TEXT.search(name)
+    if found:
+        raise InitError(
+            f"--name holds U+{ord(found.group()):04X}, which is not text (a control character, "
+            "or bytes that are not UTF-8); give it as plain text"
+        )
+    if len(name) > MAX_NAME:
+        raise InitError(f"--name is {len(name)} characters long; at most {MAX_NAME} fit a header")
+    return name
+
+
 def handbook_files(
     name: str, today: dt.date, version: str, example: bool, engine: str | None = None
 ) -> dict[str, bytes]:
     """Every file of a new handbook, by path relative to its folder."""
+    name = check_name(name)
     values = {
-        # A YAML double-quoted scalar (JSON's string syntax is one), and text in markdown.
-        "__HANDBOOK_NAME_YAML__": json.dumps(name),
-        "__HANDBOOK_NAME__": html.escape(name),
+        # A YAML double-quoted scalar (JSON's string syntax is one) that keeps characters as
+        # they are: YAML reads an escaped emoji's two halves as two broken characters.
+        "__HANDBOOK_NAME_YAML__": json.dumps(name, ensure_ascii=False),
+        "__HANDBOOK_NAME__": md_text(name),
         "__TODAY__": today.isoformat(),
         "__HOOKS__": "\n".join(f"  - {hook_path(job)}" for job in hook_jobs()) + "\n",
     }

@@ -176,16 +176,8 @@ def _problem(exc: yaml.MarkedYAMLError, file: str, line_offset: int) -> Problem:
     return Problem(file, line, message or "invalid YAML")
 
 
-def load_yaml(
-    text: str, file: str, line_offset: int = 0, loader_cls: type | None = None
-) -> YamlDoc:
-    """Parse one YAML document. Raises YamlError naming `file:line` on any problem.
-
-    `line_offset` shifts reported lines, for YAML embedded in a larger file (front matter).
-    `loader_cls` picks a parser from LOADERS (default: libyaml when available).
-    A leading UTF-8 byte order mark is dropped; files over MAX_BYTES are refused unparsed.
-    """
-    text = text.removeprefix("\ufeff")
+def _check_limits(text: str, file: str, line_offset: int, cls: type) -> None:
+    """Raise YamlError when `text` breaks a limit (size, nesting, anchors, aliases)."""
     try:
         size = len(text.encode("utf-8"))
     except UnicodeEncodeError as exc:
@@ -197,13 +189,45 @@ def load_yaml(
     if size > MAX_BYTES:
         limit = f"{MAX_BYTES // (1024 * 1024)} MB"
         raise YamlError(Problem(file, line_offset + 1, f"YAML larger than {limit} is refused"))
+    screen = cls(text)
+    try:
+        _screen_events(screen)
+    finally:
+        screen.dispose()
+
+
+def limit_problem(text: str, file: str, line_offset: int = 0) -> Problem | None:
+    """The limit `text` breaks, or None: whether a YAML reader without limits (MkDocs' own,
+    for front matter) may be handed it. Other YAML errors are not this function's business."""
+    try:
+        _check_limits(text.removeprefix("\ufeff"), file, line_offset, DEFAULT_LOADER)
+    except YamlError as exc:
+        return exc.problem
+    except yaml.MarkedYAMLError as exc:
+        problem = _problem(exc, file, line_offset)
+        return problem if _is_limit(problem.message) else None
+    except yaml.YAMLError:
+        return None
+    return None
+
+
+def _is_limit(message: str) -> bool:
+    return message.startswith(("nesting deeper than", "YAML aliases", "YAML anchors"))
+
+
+def load_yaml(
+    text: str, file: str, line_offset: int = 0, loader_cls: type | None = None
+) -> YamlDoc:
+    """Parse one YAML document. Raises YamlError naming `file:line` on any problem.
+
+    `line_offset` shifts reported lines, for YAML embedded in a larger file (front matter).
+    `loader_cls` picks a parser from LOADERS (default: libyaml when available).
+    A leading UTF-8 byte order mark is dropped; files over MAX_BYTES are refused unparsed.
+    """
+    text = text.removeprefix("\ufeff")
     cls = loader_cls or DEFAULT_LOADER
     try:
-        screen = cls(text)
-        try:
-            _screen_events(screen)
-        finally:
-            screen.dispose()
+        _check_limits(text, file, line_offset, cls)
         loader = cls(text)
     except yaml.MarkedYAMLError as exc:
         raise YamlError(_problem(exc, file, line_offset)) from None

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from pathlib import Path
 
-from handbook.core.safe_write import write_atomically
+from handbook.core.safe_write import ChangedMeanwhile, write_atomically
 from handbook.freshness.review_fields import LAST_REVIEWED_KEYS, pick, read_date
 from handbook.pages.frontmatter import _FENCE, parse_page
 
@@ -89,20 +90,35 @@ def _verify(before: str, after: str, day: dt.date, name: str) -> None:
             raise ReviewError(f"{name}: editing the review date would change other keys")
 
 
-def review_file(root: Path, path: Path, day: dt.date, name: str) -> tuple[dt.date | None, bool]:
+def review_file(
+    root: Path,
+    path: Path,
+    day: dt.date,
+    name: str,
+    owned: Callable[[Path], bool] | None = None,
+    attempts: int = 3,
+) -> tuple[dt.date | None, bool]:
     """Update `path` (inside `root`); returns (previous review date, whether the file changed).
 
-    Written atomically: an interrupted write never truncates a page, and a symlink stays one.
+    Written atomically: an interrupted write never truncates a page, and a symlink stays one
+    (followed only to a file `owned` accepts: a page or a template). A page saved by someone
+    else while this runs is read again and reviewed as saved, never overwritten.
     """
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ReviewError(f"{name}: not UTF-8 text ({exc})") from None
-    previous = read_date(pick(parse_page(text, name)[0].meta, LAST_REVIEWED_KEYS)[1])
-    updated = set_last_reviewed(text, day, name)
-    data = updated.encode("utf-8")
-    if data == raw:
-        return previous, False
-    write_atomically(root, path, data)
-    return previous, True
+    for attempt in range(attempts):
+        raw = path.read_bytes()
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ReviewError(f"{name}: not UTF-8 text ({exc})") from None
+        previous = read_date(pick(parse_page(text, name)[0].meta, LAST_REVIEWED_KEYS)[1])
+        data = set_last_reviewed(text, day, name).encode("utf-8")
+        if data == raw:
+            return previous, False
+        try:
+            write_atomically(root, path, data, owned=owned, read=raw)
+        except ChangedMeanwhile:
+            if attempt == attempts - 1:
+                raise
+            continue
+        return previous, True
+    raise AssertionError("unreachable")  # pragma: no cover

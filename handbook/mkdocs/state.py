@@ -7,15 +7,17 @@ nothing goes stale; hook modules themselves stay loaded and must keep no build d
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from handbook.core.context import Handbook
 from handbook.core.features import Gate
+from handbook.core.problems import Problem
 from handbook.freshness.model import PageFreshness, Policy
 from handbook.freshness.render import Renderer
+from handbook.pages.checks import PageRules
+from handbook.pages.frontmatter import Page as FrontMatterPage
 
 _KEY = "_handbook_build_state"
 
@@ -51,11 +53,10 @@ class BuildState:
     # Content rule id -> file names of the written pages it picks (for sibling_links).
     content_siblings: dict[str, set[str]] = field(default_factory=dict)
     gate: Gate = field(default_factory=Gate)  # what the feature switches leave out
-    # Checks of macro calls' literal arguments (tool, role and owner ids, fact paths).
-    arguments: dict[str, Any] = field(default_factory=dict)
-    # Template id -> its placeholders, which a page made from it must not keep.
-    templates: dict[str, frozenset[str]] = field(default_factory=dict)
+    rules: PageRules = field(default_factory=PageRules)  # what every page check knows
     left_out: frozenset[str] = frozenset()  # URLs of pages in an off feature's folder
+    # Written pages' front matter, parsed once with the handbook's limits: src_uri -> result.
+    front_matter: dict[str, tuple[FrontMatterPage, list[Problem]]] = field(default_factory=dict)
 
 
 def build_state(config: MkDocsConfig) -> BuildState:

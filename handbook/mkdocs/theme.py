@@ -11,14 +11,18 @@ from pathlib import Path
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from handbook.core.text import html_text
-from handbook.mkdocs.adapter import feature_on
+from handbook.core.problems import Problem
+from handbook.mkdocs.adapter import feature_on, report_error
 from handbook.mkdocs.readers import page_context, read_settings
 from handbook.mkdocs.search import add_worker, point_at_worker
+from handbook.mkdocs.state import build_state
 from handbook.pages.a11y import label_task_checkboxes
+from handbook.pages.published_html import published_problems
+from handbook.pages.theme_keys import TEXT_KEYS, escaped_text
 
 __all__ = [
     "on_config",
@@ -89,7 +93,17 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     return point_at_worker(output, config)
 
 
+# Last, after every hook (template previews, notices) has added to the page's HTML.
+@event_priority(-200)
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    state = build_state(config)
+    name = f"{state.docs_prefix}/{page.file.src_uri}"
+    source = "" if page.file.generated_by else page.file.content_string
+    # A line the page check already reported is not reported twice.
+    reported = {(p.file, p.line) for p in state.page_errors if isinstance(p, Problem)}
+    for problem in published_problems(html, name, source):
+        if (problem.file, problem.line) not in reported:
+            report_error(config, problem)
     if 'class="task-list-item"' not in html:
         return html
     return label_task_checkboxes(html)
@@ -100,23 +114,42 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     return page_context(context, page, config)
 
 
-# Front matter the theme prints as HTML without escaping: <title>, the nav, the header and
-# <meta name="description" content="...">.
-THEME_TEXT_KEYS = ("title", "description")
-
-
+# Before the tags plugin's on_env (priority 100), which renders the tags index from page titles.
+@event_priority(150)
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """Escape those keys once, after every page's markdown is read and before any is written.
+    """Escape what the theme prints of each page's front matter, once, after every page's
+    markdown is read and before any page, nav, tags index or search entry is written.
 
-    The engine's own hooks have read the raw text by now (they escape it themselves), and
-    every page's title is escaped before the first nav that lists it is made.
+    The engine's own hooks have read the raw text by now (they escape it themselves).
     """
     for file in files.documentation_pages():
         page = file.page
-        if not isinstance(page, Page):
-            continue
-        for key in THEME_TEXT_KEYS:
-            value = page.meta.get(key)
-            if isinstance(value, str):
-                page.meta[key] = html_text(value)
+        if isinstance(page, Page):
+            _escape_theme_text(page)
     return env
+
+
+def _escape_theme_text(page: Page) -> None:
+    meta = page.meta
+    for key in TEXT_KEYS:
+        if key != "title" and meta.get(key) is not None:
+            meta[key] = escaped_text(meta[key])
+    page.title = _shown_title(page)
+    # Material's <title> prints a title not in front matter through `striptags`, which turns
+    # `&lt;/title&gt;` back into markup; with the title in meta it prints it as it is.
+    if "title" in meta or not page.is_homepage:
+        meta["title"] = page.title
+
+
+def _shown_title(page: Page) -> str:
+    """The page's title as HTML text. MkDocs takes it from (in order) the nav entry in
+    mkdocs.yml or mkdocs-macros' rendering of a title holding `{{` (both set on the page
+    itself), the front matter, the first heading (already HTML text) or the file name."""
+    if "title" in vars(page):
+        return escaped_text(vars(page)["title"])
+    if page.meta.get("title") is not None:
+        return escaped_text(page.meta["title"])
+    from_heading = getattr(page, "_title_from_render", None)
+    if from_heading:
+        return from_heading
+    return escaped_text(page.title or "")

@@ -7,6 +7,7 @@ gathered in on_page_markdown and filled into the tool pages in on_page_context.
 
 from __future__ import annotations
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -83,8 +84,12 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
         return context
     if tool_pages.MENTIONS_MARKER not in (page.content or ""):
         raise PluginError(f"{page.file.src_uri}: the mentions marker is missing")
+    # Titles are HTML text by now (handbook.mkdocs.theme escaped them in on_env).
     pages = [
-        (other.title or other.file.src_uri, urls.relative_url(page.url, other.url))
+        (
+            Markup(other.title) if other.title else other.file.src_uri,
+            urls.relative_url(page.url, other.url),
+        )
         for other in sorted(state.tool_mentions.get(tool_id, []), key=lambda p: p.file.src_uri)
     ]
     tool = stack_of(get_handbook(config)).by_id()[tool_id]

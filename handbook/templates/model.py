@@ -15,9 +15,11 @@ from typing import Any
 
 from handbook.core.data import to_date
 from handbook.core.durations import parse_duration
+from handbook.core.outside import resolves_outside
 from handbook.core.paths import rel, templates_dir
 from handbook.core.problems import Problem
 from handbook.pages.frontmatter import Page, parse_page
+from handbook.pages.markup import markup_problems
 from handbook.releases.model import semver_key
 
 REQUIRED_FIELDS = (
@@ -86,6 +88,8 @@ def _template(path: Path, text: str, page: Page) -> Template:
 def _parse_all(root: Path) -> list[tuple[Path, str, Page, list[Problem]]]:
     parsed = []
     for path in sorted(templates_dir(root).glob("*.md")):
+        if path.is_symlink() and resolves_outside(root, path):
+            continue  # never read: reported by handbook.core.outside.links_leaving
         name = rel(path, root)
         try:
             text = path.read_bytes().decode("utf-8")
@@ -195,6 +199,8 @@ def check_templates(root: Path, owners: dict, today: dt.date) -> list[Problem]:
         if parse_problems:
             continue
         problems.extend(check_front_matter(page, path.stem, owners, today))
+        # Its preview renders markdown (attribute lists and links), and pages are made from it.
+        problems.extend(markup_problems(page.body, page.file, page.body_line, placeholders=True))
         template_id = page.meta.get("id")
         if not isinstance(template_id, str) or not template_id:
             continue

@@ -118,9 +118,10 @@ def radar_layout(stack: ToolStack, size: float = RADAR_SIZE, radius: float = 300
     each with its name beside it. When the names do not all fit without overlapping, the
     whole radar is drawn bigger (and wider on screen) rather than dropping a name."""
     scale = 1.0
+    unplaced: Blip | None = None
     while scale <= MAX_SCALE:
         radar = _radar_blips(stack, round(size * scale, 1), round(radius * scale, 1))
-        labels = place_labels(radar)
+        labels, unplaced = _place(radar)
         if labels is not None:
             blips = tuple(
                 replace(b, label=label) for b, label in zip(radar.blips, labels, strict=True)
@@ -128,7 +129,23 @@ def radar_layout(stack: ToolStack, size: float = RADAR_SIZE, radius: float = 300
             width = math.ceil(radar.size * MIN_PX_PER_UNIT)
             return replace(radar, blips=blips, min_width=width)
         scale = round(scale + GROWTH, 2)
-    raise ValueError(f"radar names do not fit even at {MAX_SCALE}x the size")
+    raise ValueError(crowded_message(stack, unplaced))
+
+
+def crowded_message(stack: ToolStack, blip: Blip | None) -> str:
+    """Which tool's name found no room, and what to change in data/tools.yml."""
+    if blip is None:
+        return f"tool radar: the names do not fit even at {MAX_SCALE:g}x the size"
+    tool = blip.tool
+    category = stack.category_names().get(tool.category, tool.category)
+    sharing = sum(
+        1 for t in stack.by_id().values() if t.category == tool.category and t.status == tool.status
+    )
+    return (
+        f"tool radar: no room for the name of {tool.name!r} (data/tools.yml, id {tool.id}) "
+        f"even at {MAX_SCALE:g}x the size: {sharing} tools are in {category} / {tool.status}; "
+        "shorten long names or split the category"
+    )
 
 
 def _radar_blips(stack: ToolStack, size: float, radius: float) -> Radar:
@@ -293,7 +310,13 @@ def _distance_from_centre(blip: Blip, radar: Radar) -> float:
 
 
 def place_labels(radar: Radar) -> list[Label] | None:
-    """A label for every blip, in blip order, or None when one does not fit.
+    """A label for every blip, in blip order, or None when one does not fit."""
+    return _place(radar)[0]
+
+
+def _place(radar: Radar) -> tuple[list[Label] | None, Blip | None]:
+    """A label for every blip, in blip order, or (None, the first blip whose label does not
+    fit).
 
     Greedy, from the centre out: the inner blips are the most crowded (most tools are in
     adopt) and have the fewest free spots, while the outer ones have the margin to spare. Each
@@ -306,12 +329,12 @@ def place_labels(radar: Radar) -> list[Label] | None:
         candidates = label_candidates(blip, radar.centre, radar.label_font)
         label = next((c for c in candidates if _fits(c, blip, radar, boxes, leaders)), None)
         if label is None:
-            return None
+            return None, blip
         placed[blip.number] = label
         boxes.append(label.box)
         if label.leader:
             leaders.append(label.leader)
-    return [placed[b.number] for b in radar.blips]
+    return [placed[b.number] for b in radar.blips], None
 
 
 @dataclass(frozen=True)

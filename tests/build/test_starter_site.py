@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from tests.helpers import FIXED_TODAY, build, handbook_cli, linkcheck, mkdocs_env
 from tests.tool_data import HEADER, tool, tools_yaml
@@ -33,9 +34,37 @@ def test_starter_builds_its_pages_templates_and_dashboard(starter):
         assert "<article" in starter.html(url), url
     assert (starter.site / "freshness.json").is_file()
     # The site name is written as a YAML string and shown as text, not markup.
-    article = starter.html("").split("<article", 1)[1]
-    assert "Acme: &quot;Ops&quot; &lt;b&gt;" in article or 'Acme: "Ops" &lt;b&gt;' in article
-    assert "<b>" not in article
+    article = BeautifulSoup(starter.html(""), "html.parser").select_one("article")
+    assert article.select_one("h1").get_text().strip().rstrip("¶") == 'Acme: "Ops" <b>'
+    assert article.select("b") == []
+
+
+def test_a_name_with_an_emoji_builds_and_shows_as_typed(tmp_path):
+    # The name was written to mkdocs.yml as JSON escapes, which YAML reads as two broken
+    # halves of the emoji: the build then failed writing the first page.
+    name = "Acme 🚀 *R&D* Handbook"
+    result = build(init(tmp_path / "acme", "--name", name))
+    assert result.ok, result.log
+    soup = BeautifulSoup(result.html(""), "html.parser")
+    assert soup.title.get_text() == f"Home - {name}"
+    article = soup.select_one("article")
+    assert article.select_one("h1").get_text().strip().rstrip("¶") == name
+    assert article.select("em") == []
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("bad\x07name", "--name holds U+0007, which is not text"),
+        ("   ", "--name is empty"),
+        ("x" * 81, "--name is 81 characters long"),
+    ],
+)
+def test_a_name_that_is_not_text_is_a_message(tmp_path, name, message):
+    result = handbook_cli("init", str(tmp_path / "acme"), "--name", name)
+    assert result.returncode == 2
+    assert message in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "acme").exists()
 
 
 def test_off_features_make_no_pages_feeds_or_links(starter):

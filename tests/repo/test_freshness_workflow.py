@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import site
 import subprocess
 import sys
 from pathlib import Path
@@ -84,7 +85,8 @@ def _run(tmp_path, open_issues: dict[str, int], owners: list[str]):
         GH_OPEN=json.dumps(open_issues),
         LABEL="handbook-review",
         ONLY_OWNER="",
-        PYTHONPATH=str(ENGINE),
+        # The engine and the packages it imports: the step's python is a bare interpreter.
+        PYTHONPATH=os.pathsep.join([str(ENGINE), *site.getsitepackages()]),
     )
     result = subprocess.run(
         ["bash", "-c", _step_script()],

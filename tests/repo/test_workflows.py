@@ -87,3 +87,74 @@ def test_the_starters_workflows_pass_actionlint():
     result = actionlint(*starter)
     assert result.returncode == 0, result.stdout + result.stderr
     assert f"{len(starter)} workflow(s) checked, 0 problem(s)" in result.stdout
+
+
+# ---------------------------------------------------------------------------------------------
+# What a pull request's build can reach (README: Security)
+# ---------------------------------------------------------------------------------------------
+
+STARTER = sorted((ROOT / "handbook" / "starter" / "dot-github" / "workflows").glob("*.yml"))
+
+
+def _load(path: Path) -> dict:
+    import yaml
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["on"] = data.pop(True, data.get("on"))  # YAML 1.1 reads the key `on` as true
+    return data
+
+
+def untrusted_build_problems(path: Path) -> list[str]:
+    """Ways a workflow that builds pull requests could hand their code a secret or a token
+    that writes."""
+    workflow = _load(path)
+    triggers = workflow["on"] if isinstance(workflow["on"], dict) else {workflow["on"]: None}
+    problems = []
+    if "pull_request_target" in triggers:
+        problems.append("pull_request_target runs a pull request's code with the base's secrets")
+    if "pull_request" not in triggers:
+        return problems
+    if workflow.get("permissions") != {"contents": "read"}:
+        problems.append(f"permissions are {workflow.get('permissions')!r}, not contents: read")
+    text = path.read_text(encoding="utf-8")
+    if "secrets." in text:
+        problems.append("uses a secret")
+    for name, job in workflow["jobs"].items():
+        if "permissions" in job:
+            problems.append(f"job {name} sets its own permissions")
+        for step in job.get("steps", []):
+            checkout = str(step.get("uses", "")).startswith("actions/checkout@")
+            if checkout and (step.get("with") or {}).get("persist-credentials") is not False:
+                problems.append(f"job {name}: checkout leaves the token in .git/config")
+    return problems
+
+
+@pytest.mark.parametrize("path", [*WORKFLOWS, *STARTER], ids=lambda p: p.name)
+def test_pull_request_builds_get_no_secret_and_no_write_token(path):
+    assert untrusted_build_problems(path) == []
+
+
+def test_the_untrusted_build_check_catches_each_way(tmp_path):
+    # Negative control: each unsafe setting is found.
+    unsafe = tmp_path / "unsafe.yml"
+    unsafe.write_text(
+        """\
+on:
+  pull_request_target:
+  pull_request:
+permissions:
+  contents: write
+jobs:
+  build:
+    permissions:
+      pull-requests: write
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4.2.2
+      - run: make build
+        env:
+          TOKEN: ${{ secrets.DEPLOY_TOKEN }}
+""",
+        encoding="utf-8",
+    )
+    assert len(untrusted_build_problems(unsafe)) == 5

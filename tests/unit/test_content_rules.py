@@ -131,3 +131,80 @@ def test_check_and_build_refuse_the_same_page(tmp_path):
     result = build(project)
     assert not result.ok
     assert "docs/index.md:8: states 7-day activation as 8.0%" in result.log
+
+
+CATASTROPHIC = """\
+rules:
+  - id: everything
+    pages: "*"
+    forbid:
+      - 'coming soon'
+      - '(a|aa)+$'
+      - '(a+)+$'
+facts:
+  - name: squads
+    value: six
+    pattern: '\\bsix squads\\b'
+"""
+
+
+def _page(body: str) -> str:
+    return f"---\nowner: product-ops\n---\n\n{body}\n"
+
+
+def test_a_pattern_that_backtracks_without_end_is_stopped_and_refused_at_its_line(tmp_path):
+    import time
+
+    root = write_rules(tmp_path, CATASTROPHIC)
+    rules = load_rules(load_dataset(root))
+    # A fact pattern with no group to read the figure from is refused when loaded.
+    assert [str(p) for p in rules.problems] == [
+        "data/content_rules.yml:12: facts[0].pattern: has no group to read the figure from; "
+        "name it (?P<value>...)"
+    ]
+    pages = pages_of({f"p{i}.md": _page("a" * 45 + "!") for i in range(3)})
+    started = time.monotonic()
+    problems = [str(p) for p in check_content(rules, pages)]
+    # One page's worth of time, then the pattern is not run again (`re` took 120 s on
+    # `(a+)+$` and one such page; the regex engine answers that one at once).
+    assert time.monotonic() - started < 10
+    slow = [p for p in problems if "took longer" in p]
+    assert slow == [
+        "data/content_rules.yml:7: rules[0].forbid[1]: took longer than 1 s on a page, so it "
+        "was stopped: rewrite it (a repeat inside a repeat, like (a+)+, can backtrack without "
+        "end)"
+    ]
+
+
+def test_a_pattern_that_does_not_compile_is_refused_at_its_line(tmp_path):
+    root = write_rules(tmp_path, CATASTROPHIC.replace("'coming soon'", "'(unclosed'"))
+    rules = load_rules(load_dataset(root))
+    assert any(
+        str(p).startswith("data/content_rules.yml:6: rules[0].forbid[0]: '(unclosed' is not a")
+        for p in rules.problems + load_dataset(root).problems
+    )
+
+
+def test_fast_patterns_still_find_what_they_forbid(tmp_path):
+    # Negative control: the time limit leaves ordinary patterns at work.
+    root = write_rules(
+        tmp_path, CATASTROPHIC.replace("'\\bsix squads\\b'", "'(?P<value>\\w+) squads'")
+    )
+    rules = load_rules(load_dataset(root))
+    assert rules.problems == []
+    pages = pages_of({"p.md": _page("It is coming soon.\n\nWe have two squads.")})
+    problems = [str(p) for p in check_content(rules, pages)]
+    assert "docs/p.md:5: forbidden text 'coming soon' (content rule everything)" in problems
+    assert any("states squads as two" in p for p in problems)
+    assert not any("took longer" in p for p in problems)
+
+
+def test_check_refuses_a_slow_rule_and_returns(tmp_path):
+    root = write_rules(tmp_path, CATASTROPHIC)
+    (root / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    (root / "docs").mkdir()
+    (root / "docs" / "p.md").write_text(_page("a" * 45 + "!"), encoding="utf-8")
+    result = handbook_cli("check", "--root", str(root), "--today", "2026-11-21")
+    assert result.returncode == 1
+    assert "data/content_rules.yml:7: rules[0].forbid[1]: took longer than 1 s" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -1,10 +1,12 @@
+import shutil
 from pathlib import Path
 
 import pytest
 
 from handbook.core import schemas
+from handbook.core.data import expected_schema, to_date
 from handbook.core.data import load_dataset as load_with_schemas
-from handbook.core.data import to_date
+from tests.helpers import FIXTURE, engine_files
 
 SCHEMA = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -168,3 +170,43 @@ def test_a_control_character_escaped_into_text_is_refused_at_its_line(tmp_path):
     # Tabs and line breaks are text, not control characters to refuse.
     fine = HEADER + 'items:\n  - id: a\n    answer: "tab\\there\\nand a line"\n'
     assert load_dataset(project(tmp_path / "fine", {"x.yml": fine})).problems == []
+
+
+@pytest.mark.parametrize(("escaped", "code"), [("\\uFFFE", "FFFE"), ("\\uFFFF", "FFFF")])
+def test_a_character_xml_cannot_hold_is_refused_at_its_line(tmp_path, escaped, code):
+    # U+FFFE in a release title made feed.xml not well-formed.
+    text = HEADER + f'items:\n  - id: a\n    answer: "odd {escaped} one"\n'
+    (problem,) = load_dataset(project(tmp_path, {"x.yml": text})).problems
+    assert str(problem).startswith(f"data/x.yml:4: items[0].answer: U+{code} is not a character")
+
+
+def test_a_raw_ufffe_in_the_file_is_refused_too(tmp_path):
+    text = HEADER + "items:\n  - id: a\n    answer: odd \ufffe one\n"
+    problems = load_dataset(project(tmp_path, {"x.yml": text})).problems
+    assert problems and all(p.file == "data/x.yml" for p in problems)
+    assert "Traceback" not in str(problems)
+
+
+def test_a_release_file_that_names_another_schema_is_refused_not_dropped(tmp_path):
+    # Valid against the tools schema, it used to be read as no release and left off the site.
+    shutil.copytree(FIXTURE / "data", tmp_path / "data")
+    engine_files(tmp_path)
+    release = tmp_path / "data" / "releases" / "2026-10-20-v1.3.0.yml"
+    release.write_text(
+        "# yaml-language-server: $schema=../schema/tools.schema.json\ntools: []\n",
+        encoding="utf-8",
+    )
+    problems = [str(p) for p in load_with_schemas(tmp_path).problems]
+    assert problems == [
+        "data/releases/2026-10-20-v1.3.0.yml:1: declares ../schema/tools.schema.json; a file "
+        "here is checked against schema/release.schema.json: use it"
+    ]
+    # Negative control: the fixture's own release, with the right schema, loads.
+    release.unlink()
+    assert load_with_schemas(tmp_path).problems == []
+
+
+def test_expected_schema_by_place():
+    assert expected_schema(Path("releases/x.yml")) == "release.schema.json"
+    assert expected_schema(Path("tools.yml")) == "tools.schema.json"
+    assert expected_schema(Path("mine.yml")) is None

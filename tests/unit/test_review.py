@@ -218,3 +218,46 @@ def test_review_changes_only_the_date_or_refuses(text):
         assert others == {k: v for k, v in before.meta.items() if k != "last_reviewed"}
         assert after.body == before.body
     assert set_last_reviewed(updated, DAY) == updated  # a second review changes nothing
+
+
+def _save_meanwhile(monkeypatch, page, times: int) -> list[int]:
+    """An editor saves a new line to `page` while review works, `times` times."""
+    import handbook.freshness.review as review
+
+    original = review.set_last_reviewed
+    saves = []
+
+    def editing(text, day, name):
+        if len(saves) < times:
+            saves.append(1)
+            page.write_bytes(page.read_bytes() + f"Saved meanwhile {len(saves)}.\n".encode())
+        return original(text, day, name)
+
+    monkeypatch.setattr(review, "set_last_reviewed", editing)
+    return saves
+
+
+def test_a_line_saved_while_review_runs_is_kept(tmp_path, monkeypatch):
+    from handbook.freshness.review import review_file
+
+    page = tmp_path / "page.md"
+    page.write_bytes(b"---\nowner: x\nlast_reviewed: 2026-01-01\n---\n# P\n")
+    saves = _save_meanwhile(monkeypatch, page, times=1)
+    previous, changed = review_file(tmp_path, page, dt.date(2026, 11, 21), "page.md")
+    assert saves and changed and previous == dt.date(2026, 1, 1)
+    text = page.read_text(encoding="utf-8")
+    assert "last_reviewed: 2026-11-21" in text
+    assert "Saved meanwhile 1." in text
+
+
+def test_a_page_that_keeps_changing_is_left_as_saved(tmp_path, monkeypatch):
+    from handbook.core.safe_write import ChangedMeanwhile
+    from handbook.freshness.review import review_file
+
+    page = tmp_path / "page.md"
+    page.write_bytes(b"---\nowner: x\nlast_reviewed: 2026-01-01\n---\n# P\n")
+    _save_meanwhile(monkeypatch, page, times=10)
+    with pytest.raises(ChangedMeanwhile, match="changed while this command ran"):
+        review_file(tmp_path, page, dt.date(2026, 11, 21), "page.md")
+    text = page.read_text(encoding="utf-8")
+    assert "Saved meanwhile 3." in text and "2026-11-21" not in text

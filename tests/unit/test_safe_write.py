@@ -25,12 +25,32 @@ def test_replaces_keeping_the_mode(tmp_path):
     assert path.stat().st_mode & 0o777 == 0o750
 
 
-def test_a_symlink_inside_is_followed_and_kept(tmp_path):
+def test_a_symlink_to_a_file_the_command_owns_is_followed_and_kept(tmp_path):
     (tmp_path / "real.md").write_bytes(b"old")
     (tmp_path / "link.md").symlink_to(tmp_path / "real.md")
-    write_atomically(tmp_path, tmp_path / "link.md", b"new")
+    write_atomically(tmp_path, tmp_path / "link.md", b"new", owned=lambda p: p.suffix == ".md")
     assert (tmp_path / "link.md").is_symlink()
     assert (tmp_path / "real.md").read_bytes() == b"new"
+
+
+@pytest.mark.parametrize("owned", [None, lambda p: p.name == "data.py"])
+def test_a_symlink_to_a_file_the_command_does_not_own_is_refused(tmp_path, owned):
+    # A pull request turns hooks/data.py into a link to mkdocs.yml; upgrade must not follow it.
+    (tmp_path / "mkdocs.yml").write_bytes(b"site_name: mine\n")
+    (tmp_path / "hooks").mkdir()
+    (tmp_path / "hooks" / "data.py").symlink_to("../mkdocs.yml")
+    with pytest.raises(UnsafeWrite, match="symbolic link to mkdocs.yml"):
+        write_atomically(tmp_path, tmp_path / "hooks" / "data.py", b"import x\n", owned=owned)
+    assert (tmp_path / "mkdocs.yml").read_bytes() == b"site_name: mine\n"
+    assert (tmp_path / "hooks" / "data.py").is_symlink()
+
+
+def test_a_linked_folder_on_the_way_is_refused(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / ".github").symlink_to("docs")
+    with pytest.raises(UnsafeWrite, match="symbolic link"):
+        write_atomically(tmp_path, tmp_path / ".github" / "CODEOWNERS", b"* @x\n")
+    assert not (tmp_path / "docs" / "CODEOWNERS").exists()
 
 
 def test_a_symlink_out_of_the_handbook_is_refused(tmp_path):

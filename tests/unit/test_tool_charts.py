@@ -1,6 +1,7 @@
 """Geometry of the radar, integration map and bar charts."""
 
 import math
+import re
 from dataclasses import replace
 
 import pytest
@@ -177,3 +178,19 @@ def test_text_box_follows_the_anchor_and_is_wider_for_a_longer_name():
     assert start[1] < 50 < start[3]
     long = text_box("Google Workspace", 100, 50, "start", 13.5)
     assert long[2] - long[0] > 3 * (start[2] - start[0])
+
+
+def test_a_radar_too_crowded_to_label_names_the_tool_and_its_cell(monkeypatch):
+    # The crowded stack needs a bigger radar than 1x; allowed no growth, it cannot be labelled.
+    import handbook.tools.charts as charts
+
+    monkeypatch.setattr(charts, "MAX_SCALE", 1.0)
+    with pytest.raises(ValueError) as raised:
+        radar_layout(crowded_stack())
+    message = str(raised.value)
+    assert re.match(
+        r"tool radar: no room for the name of 'Extremely long tool name \d\d' "
+        r"\(data/tools.yml, id t\d\d\) even at 1x the size: \d+ tools are in [\w ]+ / \w+; "
+        r"shorten long names or split the category",
+        message,
+    ), message
