@@ -11,7 +11,7 @@ import sys
 
 from handbook import __version__
 from handbook.cli.check import add_root_args, resolve_root
-from handbook.core.engine_files import upgrade_writes
+from handbook.core.engine_files import needs_a_person, upgrade_writes
 from handbook.core.safe_write import UnsafeWrite, write_atomically
 
 
@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"{problem}", file=sys.stderr)
     # A hook file of the team's own under an engine hook's name is not written: that needs a
     # person (exit 1). Lines to add to mkdocs.yml are listed with where they go (exit 0).
-    kept = [p for p in manual if p.file != "mkdocs.yml"]
+    kept = [p for p in manual if needs_a_person(p)]
     if manual and not failed and not kept and not args.dry_run:
         print("engine files up to date; make the changes listed above, then make test")
     if not writes and not manual:

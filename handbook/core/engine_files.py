@@ -68,6 +68,16 @@ def listed_hooks(mkdocs_yml: str) -> list[str]:
     return re.findall(r"^[ \t]+-[ \t]*['\"]?([^'\"\s#]+)", block.group(1), re.MULTILINE)
 
 
+UNREADABLE_CONFIG = "cannot be read as UTF-8 text; fix it first"
+
+
+def needs_a_person(problem: Problem) -> bool:
+    """Whether `problem`, left by `handbook upgrade`, means the upgrade is not done: a hook
+    file of the team's own under an engine hook's name, or an unreadable mkdocs.yml. Lines
+    to add or change in a readable mkdocs.yml are listed; the upgrade itself is done."""
+    return problem.file != "mkdocs.yml" or problem.message == UNREADABLE_CONFIG
+
+
 @dataclass(frozen=True)
 class Write:
     path: str  # relative to the handbook root
@@ -97,7 +107,7 @@ def upgrade_writes(root: Path) -> tuple[list[Write], list[Problem]]:
             writes.append(Write(f"{schemas.SCHEMA_DIR}/{name}", text, why))
     config = root / "mkdocs.yml"
     if config.is_file() and not _text_of(config):
-        manual.append(Problem("mkdocs.yml", 0, "cannot be read as UTF-8 text; fix it first"))
+        manual.append(Problem("mkdocs.yml", 0, UNREADABLE_CONFIG))
     elif config.is_file():
         text = _text_of(config)
         listed = listed_hooks(text)

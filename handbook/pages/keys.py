@@ -90,6 +90,12 @@ PAGE_KEYS: tuple[Key, ...] = (
         "a list of tags",
     ),
     Key(
+        "icon",
+        "Material's icon beside the page's title in the nav, by name; anything that is not an "
+        "icon name is refused at its line.",
+        "an icon name, e.g. material/book-open-variant",
+    ),
+    Key(
         "hide",
         "Material's list of page parts to hide (`navigation`, `toc`, `footer`). A page that "
         "draws a tool chart gets `toc` added, so the picture uses the table of contents' width.",
