@@ -234,9 +234,7 @@ def summarise(project: Path, size: int, times: dict, cpu: dict) -> dict:
         ),
         "ms_per_page": round(1000 * full / built, 1),
         "html_kb_per_page": round(html_kb_per_page(site, built), 1),
-        "plain_html_kb_per_page": round(
-            html_kb_per_page(project / "site-plain", plain_built), 1
-        ),
+        "plain_html_kb_per_page": round(html_kb_per_page(project / "site-plain", plain_built), 1),
         "full_runs_s": [round(t, 2) for t in full_t],
         "plain_runs_s": [round(t, 2) for t in plain_t],
         "full_runs_cpu_s": [round(t, 2) for t in full_c],

@@ -50,6 +50,8 @@ class BuildState:
     content_siblings: dict[str, set[str]] = field(default_factory=dict)
     gate: Gate = field(default_factory=Gate)  # what the feature switches leave out
     left_out: frozenset[str] = frozenset()  # URLs of pages in an off feature's folder
+    # Markdown extension settings before the paths hook moved the glossary into abbr's own.
+    mdx_configs_as_written: dict | None = None
 
 
 def build_state(config: MkDocsConfig) -> BuildState:
