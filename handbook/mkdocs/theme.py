@@ -2,6 +2,8 @@
 
 A handbook's own `custom_dir` (if any) stays first, so a team can override any engine partial.
 Stylesheets are published under assets/handbook/, apart from a handbook's own assets.
+The engine's settings live under `extra: handbook:` in mkdocs.yml; `search` picks the search
+readers get (handbook.mkdocs.search, whose events this hook carries).
 """
 
 from __future__ import annotations
@@ -15,10 +17,20 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from handbook.core.text import html_text
+from handbook.mkdocs import search
 from handbook.mkdocs.adapter import feature_on
+from handbook.mkdocs.search import on_page_context, on_post_build, on_post_page
 from handbook.pages.a11y import label_task_checkboxes
 
-__all__ = ["on_config", "on_env", "on_files", "on_page_content"]
+__all__ = [
+    "on_config",
+    "on_env",
+    "on_files",
+    "on_page_content",
+    "on_page_context",
+    "on_post_build",
+    "on_post_page",
+]
 
 ENGINE = Path(__file__).resolve().parent.parent
 THEME_DIR = ENGINE / "theme"
@@ -48,8 +60,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         uri = f"{STYLES_URI}/{path.name}"
         if uri not in [str(script) for script in config.extra_javascript]:
             config.extra_javascript.append(uri)
-    # What the engine's partials show; the theme reads it as `config.extra.handbook`.
-    config.extra["handbook"] = {"feed": feature_on(config, "releases")}
+    # The handbook's settings for the engine, and what the engine's partials show; the theme
+    # reads them as `config.extra.handbook`.
+    written = config.extra.get("handbook")
+    settings = dict(written) if isinstance(written, dict) else {}
+    settings["search"] = search.configure(config, settings)
+    settings["feed"] = feature_on(config, "releases")
+    config.extra["handbook"] = settings
     return config
 
 
