@@ -198,3 +198,68 @@ def prune_nav(nav: Navigation, drop: Callable[[Page], bool]) -> Navigation:
     nav.items = _prune(nav.items, drop)
     _relink(nav)
     return nav
+
+
+# ---------------------------------------------------------------------------------------------
+# Long nav sections
+
+
+# The most entries a nav section lists before it is split (extra.handbook.nav_section_limit).
+NAV_SECTION_LIMIT = 30
+
+
+def nav_section_limit(config: MkDocsConfig) -> int:
+    settings = config.extra.get("handbook")
+    value = settings.get("nav_section_limit") if isinstance(settings, dict) else None
+    if value is None:
+        return NAV_SECTION_LIMIT
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise PluginError(
+            f"extra.handbook.nav_section_limit in mkdocs.yml is {value!r}; use a whole number, "
+            "at least 1"
+        )
+    return value
+
+
+def split_long_sections(nav: Navigation, limit: int) -> Navigation:
+    """Split each nav section that lists more than `limit` entries into parts of `limit`.
+
+    Material renders the open section's every entry into each of its pages, so one section of
+    hundreds of pages makes each of them hundreds of links long. Parts ("Pages 1-30", "Pages
+    31-60", ...) keep every page in the nav: a page shows its own part open and the other parts
+    as one link each. A section's index page stays first, as its link. Order is unchanged, so
+    previous/next links are too.
+    """
+    _split(nav.items, limit)
+    _relink(nav)
+    return nav
+
+
+def _split(items: list, limit: int) -> None:
+    for item in items:
+        if isinstance(item, Section):
+            _split(item.children, limit)
+            _split_section(item, limit)
+
+
+def _split_section(section: Section, limit: int) -> None:
+    children = section.children
+    head = []
+    first = children[0] if children else None
+    if isinstance(first, Page) and first.file.src_uri.endswith("index.md"):
+        head = [first]  # navigation.indexes: the section's own link
+    rest = children[len(head) :]
+    # Parts of parts, when even the parts are more than `limit`.
+    while len(rest) > limit:
+        parts, offset = [], 0
+        for start in range(0, len(rest), limit):
+            chunk = rest[start : start + limit]
+            pages = sum(len(_flatten([child])) for child in chunk)
+            part = Section(f"Pages {offset + 1}\u2013{offset + pages}", chunk)
+            part.parent = section
+            for child in chunk:
+                child.parent = part
+            parts.append(part)
+            offset += pages
+        rest = parts
+    section.children = [*head, *rest]
