@@ -2,6 +2,7 @@
 
 Usage: python scripts/bench.py [--sizes 250,500,1000,2000] [--runs 3] [--quick] [--enforce]
                                [--out bench-output/bench.json] [--profile [N]] [--serve N]
+                               [--search N]
                                [--generate DIR]
 
 Generates synthetic handbooks (scripts/bench_site.py) in a temp folder, builds each with the
@@ -380,6 +381,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--serve", type=int, metavar="N", help="time `mkdocs serve` edits at N")
     parser.add_argument(
+        "--search",
+        type=int,
+        metavar="N",
+        help="Pagefind search at N pages: HTML per page, first visit and query bytes (Chromium)",
+    )
+    parser.add_argument(
         "--generate",
         type=Path,
         metavar="DIR",
@@ -402,6 +409,10 @@ def main(argv: list[str] | None = None) -> int:
         prepare(args.generate, args.sizes[0], defined_macros())
         print(f"{args.generate}: mkdocs.yml (full) and mkdocs-plain.yml (plain Material)")
         return 0
+    if args.search:
+        import bench_search
+
+        return bench_search.main(args.search, defined_macros(), args.out.parent)
     if args.serve:
         import bench_serve
 
