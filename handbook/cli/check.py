@@ -11,7 +11,7 @@ from handbook.core.engine_files import compatibility
 from handbook.core.features import gate
 from handbook.core.paths import ProjectNotFound, docs_dir, find_root
 from handbook.core.problems import errors
-from handbook.core.site_settings import read_site_settings
+from handbook.core.site_settings import engine_setting_problems, read_site_settings
 from handbook.pages.checks import check_pages, check_tags
 from handbook.pages.content_rules import check_content, load_rules
 from handbook.pages.frontmatter import Page
@@ -48,7 +48,9 @@ def run(args: argparse.Namespace) -> int:
     pages: dict[str, Page] = {}
     switches = gate(handbook.features)
     problems += check_pages(docs_dir(root), root, handbook.owners, handbook.today, pages, switches)
-    allowed = read_site_settings(root).tags_allowed
+    site = read_site_settings(root)
+    problems += engine_setting_problems(root, site.engine)
+    allowed = site.tags_allowed
     if allowed:
         for page in pages.values():
             problems += check_tags(page, allowed)

@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from handbook.core import site_settings
 from handbook.core.context import Handbook, load_handbook
 from handbook.core.problems import errors, warnings
 from handbook.core.text import html_text
@@ -204,21 +205,12 @@ def prune_nav(nav: Navigation, drop: Callable[[Page], bool]) -> Navigation:
 # Long nav sections
 
 
-# The most entries a nav section lists before it is split (extra.handbook.nav_section_limit).
-NAV_SECTION_LIMIT = 30
-
-
 def nav_section_limit(config: MkDocsConfig) -> int:
-    settings = config.extra.get("handbook")
-    value = settings.get("nav_section_limit") if isinstance(settings, dict) else None
-    if value is None:
-        return NAV_SECTION_LIMIT
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise PluginError(
-            f"extra.handbook.nav_section_limit in mkdocs.yml is {value!r}; use a whole number, "
-            "at least 1"
-        )
-    return value
+    """extra.handbook.nav_section_limit in mkdocs.yml (default 30); a bad value stops the build."""
+    try:
+        return site_settings.nav_section_limit(config.extra.get("handbook"))
+    except ValueError as exc:
+        raise PluginError(str(exc)) from None
 
 
 def split_long_sections(nav: Navigation, limit: int) -> Navigation:

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from handbook.core.pagefind import python_has_pagefind
-from tests.helpers import build, make_project, page
+from tests.helpers import FIXED_TODAY, build, handbook_cli, make_project, page
 
 NAV = """
 nav:
@@ -90,10 +90,14 @@ def test_material_search_stays_the_default(material_site):
     assert "zeppelin" in texts
 
 
-def test_an_unknown_search_is_refused_by_name(tmp_path):
+def test_an_unknown_search_is_refused_by_name_by_the_build_and_by_check(tmp_path):
     nav = NAV + PAGEFIND.replace("pagefind", "lunr")
-    result = build(make_project(tmp_path, DOCS, nav=nav))
+    project = make_project(tmp_path, DOCS, nav=nav)
+    message = "extra.handbook.search in mkdocs.yml is 'lunr'; use one of: material, pagefind"
+    result = build(project)
     assert not result.ok
-    assert "extra.handbook.search in mkdocs.yml is 'lunr'; use one of: material, pagefind" in (
-        result.log
-    )
+    assert message in result.log
+    checked = handbook_cli("check", "--root", str(project), "--today", FIXED_TODAY)
+    assert checked.returncode == 1
+    line = (project / "mkdocs.yml").read_text().splitlines().index("    search: lunr") + 1
+    assert f"mkdocs.yml:{line}: {message}" in checked.stderr
