@@ -1,7 +1,8 @@
 """Build-speed benchmark: the handbook's full configuration against plain Material.
 
 Usage: python scripts/bench.py [--sizes 250,500,1000,2000] [--runs 3] [--quick] [--enforce]
-                               [--out bench-output/bench.json] [--profile N] [--serve N]
+                               [--out bench-output/bench.json] [--profile [N]] [--serve N]
+                               [--search N]
                                [--generate DIR]
 
 Generates synthetic handbooks (scripts/bench_site.py) in a temp folder, builds each with the
@@ -33,8 +34,9 @@ ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", HANDBOOK_TODAY=bench_site.TODAY)
 
-# Targets (held here, never in timed tests).
-MAX_RATIO_AT_1000 = 1.10
+# Targets (held here, never in timed tests). The build ratio is CPU time, full over plain
+# Material, the median of per-round ratios: CPU time moves less than wall time under load.
+MAX_CPU_RATIO_AT_1000 = 0.80
 MAX_SCALING_2000 = 2.2
 MAX_HTML_KB_PER_PAGE = 60.0
 MAX_FRESHNESS_S = 1.0
@@ -176,8 +178,6 @@ def prepare(dest: Path, size: int, macros: set[str]) -> bench_site.GeneratedHand
     """A generated handbook in `dest` with both configs: mkdocs.yml and mkdocs-plain.yml."""
     progress(f"generating {size} pages")
     handbook = bench_site.generate(dest, size, macros)
-    for note in handbook.notes:
-        progress(note)
     progress(f"exporting the {size}-page handbook's generated pages for plain Material")
     build(handbook.root, bench_site.EXPORT_CONFIG, dest / "site-export")
     bench_site.write_plain_variant(handbook.root)
@@ -202,38 +202,47 @@ def bench_sizes(base: Path, sizes: list[int], runs: int, macros: set[str]) -> li
                     f"run {run + 1}/{runs}: {size} pages {variant}: {seconds:.1f} s "
                     f"({cpu_s:.1f} s CPU)"
                 )
-    rows = []
-    for size in sizes:
-        full = statistics.median(times[(size, "full")])
-        plain = statistics.median(times[(size, "plain")])
-        full_cpu = statistics.median(cpu[(size, "full")])
-        plain_cpu = statistics.median(cpu[(size, "plain")])
-        site = base / f"h{size}" / "site-full"
-        built = count_pages(site)
-        # Equal when plain Material builds every page the full build does.
-        plain_built = count_pages(base / f"h{size}" / "site-plain")
-        rows.append(
-            {
-                "pages": size,
-                "built_pages": built,
-                "plain_built_pages": plain_built,
-                "full_s": round(full, 2),
-                "plain_s": round(plain, 2),
-                "ratio": round(full / plain, 3),
-                "full_cpu_s": round(full_cpu, 2),
-                "plain_cpu_s": round(plain_cpu, 2),
-                "cpu_ratio": round(full_cpu / plain_cpu, 3),
-                "cpu_ratio_per_page": round((full_cpu / built) / (plain_cpu / plain_built), 3),
-                "ms_per_page": round(1000 * full / built, 1),
-                "html_kb_per_page": round(html_kb_per_page(site, built), 1),
-                "plain_html_kb_per_page": round(
-                    html_kb_per_page(base / f"h{size}" / "site-plain", plain_built), 1
-                ),
-                "full_runs_s": [round(t, 2) for t in times[(size, "full")]],
-                "plain_runs_s": [round(t, 2) for t in times[(size, "plain")]],
-            }
-        )
-    return rows
+            ratio = cpu[(size, "full")][-1] / cpu[(size, "plain")][-1]
+            progress(f"run {run + 1}/{runs}: {size} pages: CPU ratio full/plain {ratio:.3f}")
+    return [summarise(base / f"h{size}", size, times, cpu) for size in sizes]
+
+
+def summarise(project: Path, size: int, times: dict, cpu: dict) -> dict:
+    """One size's row. The ratios are medians of per-round ratios: the full and plain builds
+    of one round ran next to each other, so they met the same load on a shared machine."""
+    full_t, plain_t = times[(size, "full")], times[(size, "plain")]
+    full_c, plain_c = cpu[(size, "full")], cpu[(size, "plain")]
+    wall_ratios = [f / p for f, p in zip(full_t, plain_t, strict=True)]
+    cpu_ratios = [f / p for f, p in zip(full_c, plain_c, strict=True)]
+    site = project / "site-full"
+    built = count_pages(site)
+    # Equal when plain Material builds every page the full build does.
+    plain_built = count_pages(project / "site-plain")
+    full_cpu, plain_cpu = statistics.median(full_c), statistics.median(plain_c)
+    full = statistics.median(full_t)
+    return {
+        "pages": size,
+        "built_pages": built,
+        "plain_built_pages": plain_built,
+        "full_s": round(full, 2),
+        "plain_s": round(statistics.median(plain_t), 2),
+        "ratio": round(statistics.median(wall_ratios), 3),
+        "full_cpu_s": round(full_cpu, 2),
+        "plain_cpu_s": round(plain_cpu, 2),
+        "cpu_ratio": round(statistics.median(cpu_ratios), 3),
+        "cpu_ratio_per_page": round(
+            statistics.median(cpu_ratios) * plain_built / built if built else 0.0, 3
+        ),
+        "ms_per_page": round(1000 * full / built, 1),
+        "html_kb_per_page": round(html_kb_per_page(site, built), 1),
+        "plain_html_kb_per_page": round(html_kb_per_page(project / "site-plain", plain_built), 1),
+        "full_runs_s": [round(t, 2) for t in full_t],
+        "plain_runs_s": [round(t, 2) for t in plain_t],
+        "full_runs_cpu_s": [round(t, 2) for t in full_c],
+        "plain_runs_cpu_s": [round(t, 2) for t in plain_c],
+        "cpu_ratios": [round(r, 3) for r in cpu_ratios],
+        "wall_ratios": [round(r, 3) for r in wall_ratios],
+    }
 
 
 def check_targets(rows: list[dict], freshness: dict) -> list[dict]:
@@ -249,10 +258,10 @@ def check_targets(rows: list[dict], freshness: dict) -> list[dict]:
     fresh = freshness["seconds"] if freshness["available"] and freshness["pages"] == 1000 else None
     return [
         target(
-            "full/plain ratio at 1,000 pages",
-            r1000 and r1000["ratio"],
-            MAX_RATIO_AT_1000,
-            r1000 and r1000["ratio"] <= MAX_RATIO_AT_1000,
+            "full/plain CPU ratio at 1,000 pages",
+            r1000 and r1000["cpu_ratio"],
+            MAX_CPU_RATIO_AT_1000,
+            r1000 and r1000["cpu_ratio"] <= MAX_CPU_RATIO_AT_1000,
         ),
         target("2,000 / 1,000 pages build time", scaling, MAX_SCALING_2000,
                scaling is not None and scaling <= MAX_SCALING_2000),
@@ -281,7 +290,7 @@ def measure_cli(project: Path, pages: int, runs: int) -> dict:
 
 def format_table(result: dict) -> str:
     lines = [
-        "| pages | full build s | plain build s | ratio | ms per page | HTML KB per page "
+        "| pages | full build s | plain build s | wall ratio | ms per page | HTML KB per page "
         "| CPU ratio | built pages full/plain | CPU ratio per page |",
         "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
@@ -291,6 +300,14 @@ def format_table(result: dict) -> str:
             f"{row['ratio']:.2f} | {row['ms_per_page']:.1f} | {row['html_kb_per_page']:.1f} | "
             f"{row['cpu_ratio']:.2f} | {row['built_pages']:,}/{row['plain_built_pages']:,} | "
             f"{row['cpu_ratio_per_page']:.2f} |"
+        )
+    lines.append("")
+    for row in result["builds"]:
+        rounds = ", ".join(f"{r:.3f}" for r in row.get("cpu_ratios", []))
+        lines.append(
+            f"{row['pages']:,} pages, CPU ratio full/plain per round: {rounds} "
+            f"(median {row['cpu_ratio']:.3f}); full CPU s {row.get('full_runs_cpu_s')}, "
+            f"plain CPU s {row.get('plain_runs_cpu_s')}"
         )
     fresh = result["freshness"]
     label = "" if fresh["available"] else " (freshness not available; timed `handbook check`)"
@@ -354,8 +371,21 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--quick", action="store_true", help="smoke mode: 30 pages, 1 run")
     parser.add_argument("--enforce", action="store_true", help="exit 1 when a target is missed")
     parser.add_argument("--out", type=Path, default=ROOT / "bench-output" / "bench.json")
-    parser.add_argument("--profile", type=int, metavar="N", help="profile one full build of N")
+    parser.add_argument(
+        "--profile",
+        type=int,
+        nargs="?",
+        const=1000,
+        metavar="N",
+        help="profile one full build of N pages (default 1,000): our hooks' and macros' share",
+    )
     parser.add_argument("--serve", type=int, metavar="N", help="time `mkdocs serve` edits at N")
+    parser.add_argument(
+        "--search",
+        type=int,
+        metavar="N",
+        help="Pagefind search at N pages: HTML per page, first visit and query bytes (Chromium)",
+    )
     parser.add_argument(
         "--generate",
         type=Path,
@@ -379,6 +409,10 @@ def main(argv: list[str] | None = None) -> int:
         prepare(args.generate, args.sizes[0], defined_macros())
         print(f"{args.generate}: mkdocs.yml (full) and mkdocs-plain.yml (plain Material)")
         return 0
+    if args.search:
+        import bench_search
+
+        return bench_search.main(args.search, defined_macros(), args.out.parent)
     if args.serve:
         import bench_serve
 

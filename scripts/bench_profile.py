@@ -32,22 +32,57 @@ def ours(func: tuple[str, int, str]) -> bool:
     return hook or (file.endswith("handbook/mkdocs/macros.py") and name == "define_env")
 
 
+# Where the rest of a build goes (largest cumulative entry of each; they overlap a little).
+PARTS = [
+    (
+        "Markdown (Page.render)",
+        lambda f: f[0].endswith("mkdocs/structure/pages.py") and f[2] == "render",
+    ),
+    (
+        "creating a Markdown parser",
+        lambda f: f[0].endswith("markdown/core.py") and f[2] == "__init__",
+    ),
+    (
+        "page templates (Material's main.html, the nav included)",
+        lambda f: f[0].endswith("/main.html") and f[2] == "root",
+    ),
+    (
+        "the nav in each page (Material's partials/nav.html)",
+        lambda f: f[0].endswith("partials/nav.html") and f[2] == "root",
+    ),
+    (
+        "search index (search plugin on_page_context)",
+        lambda f: "plugins/search/plugin.py" in f[0] and f[2] == "on_page_context",
+    ),
+    (
+        "search index written (search plugin on_post_build)",
+        lambda f: "plugins/search/plugin.py" in f[0] and f[2] == "on_post_build",
+    ),
+]
+
+
 def summary(stats: pstats.Stats, top: int = 25) -> str:
     entries = stats.stats  # type: ignore[attr-defined]
     total = max(cum for (_cc, _nc, _tt, cum, _callers) in entries.values())
     lines = [f"total (under cProfile): {total:.2f} s", "", "our code, cumulative:"]
-    for func, (_cc, calls, _tt, cum, _callers) in sorted(entries.items(), key=lambda e: -e[1][3]):
-        if ours(func):
-            lines.append(
-                f"  {cum:7.2f} s {100 * cum / total:5.1f}%  {calls:6d} calls  {_where(func)}"
-            )
     macros = [
         (func, row)
         for func, row in entries.items()
         if "mkdocs_macros/plugin.py" in func[0] and func[2] == "on_page_markdown"
     ]
-    for func, (_cc, calls, _tt, cum, _callers) in macros:
+    hooks = [(func, row) for func, row in entries.items() if ours(func)]
+    ranked = sorted([*hooks, *macros], key=lambda e: -e[1][3])
+    for func, (_cc, calls, _tt, cum, _callers) in ranked:
         lines.append(f"  {cum:7.2f} s {100 * cum / total:5.1f}%  {calls:6d} calls  {_where(func)}")
+    # Hook events do not call one another, so their cumulative times add up.
+    ours_total = sum(row[3] for _func, row in ranked)
+    lines.append(
+        f"  {ours_total:7.2f} s {100 * ours_total / total:5.1f}%  in all (hooks, macros plugin)"
+    )
+    lines += ["", "the build's main parts, cumulative:"]
+    for label, match in PARTS:
+        cum = max((row[3] for func, row in entries.items() if match(func)), default=0.0)
+        lines.append(f"  {cum:7.2f} s {100 * cum / total:5.1f}%  {label}")
     lines += ["", f"top {top} by own time:"]
     for func, (_cc, calls, tt, cum, _callers) in sorted(entries.items(), key=lambda e: -e[1][2])[
         :top

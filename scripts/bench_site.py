@@ -16,7 +16,7 @@ import datetime as dt
 import posixpath
 import random
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -151,12 +151,27 @@ class PageSpec:
 class GeneratedHandbook:
     root: Path
     pages: list[PageSpec]
-    notes: list[str] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------------------------------------
 # Data
 # ---------------------------------------------------------------------------------------------
+
+
+class _PlainDumper(yaml.SafeDumper):
+    """Writes a value shared by several records out in full each time: PyYAML's default
+    would write an anchor and aliases (`&id001`, `*id001`), which the engine refuses."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def _dump(data: Any) -> str:
+    return yaml.dump(data, Dumper=_PlainDumper, sort_keys=False, allow_unicode=True)
+
+
+class RefusedData(SystemExit):
+    """A scaled data file the engine refuses: the benchmark stops instead of measuring less."""
 
 
 def _schema_line(path: Path) -> str:
@@ -183,7 +198,7 @@ def scale_owners(src: Path, dest: Path, pages: int) -> list[str]:
     owners = list(data["owners"])
     team = owners[0]["id"]
     owners += [_person(k, team) for k in range(max(1, pages // 25))]
-    body = yaml.safe_dump({"owners": owners}, sort_keys=False, allow_unicode=True)
+    body = _dump({"owners": owners})
     dest.write_text(_schema_line(src) + "\n" + body, encoding="utf-8")
     return [o["id"] for o in owners]
 
@@ -206,7 +221,7 @@ def scale_records(src: Path, dest: Path, factor: int) -> None:
             records = isinstance(value, list) and value and all(isinstance(v, dict) for v in value)
             if records and all("id" in v for v in value):
                 data[key] = value + [_copies(v, k) for k in range(2, factor + 1) for v in value]
-    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+    body = _dump(data)
     dest.write_text(_schema_line(src) + "\n" + body, encoding="utf-8")
 
 
@@ -237,54 +252,46 @@ def scale_releases(source: Path, dest: Path, factor: int) -> list[Path]:
             copy = _shift_dates(release, 365 * k)
             copy["version"] = f"2.{int(minor) + 100 * (factor - k)}.{patch}"
             target = dest / f"{copy['date'].isoformat()}-v{copy['version']}.yml"
-            body = yaml.safe_dump(copy, sort_keys=False, allow_unicode=True)
+            body = _dump(copy)
             target.write_text(_schema_line(path) + "\n" + body, encoding="utf-8")
             written.append(target)
     return written
 
 
-def scale_data(source: Path, project: Path, pages: int) -> tuple[list[str], list[str]]:
-    """Copy data/ (with its schemas), scaled to `pages`; returns (owner ids, notes).
+def scale_data(source: Path, project: Path, pages: int) -> list[str]:
+    """Copy data/ (with its schemas), scaled to `pages`; returns the owner ids.
 
-    Scaled files that fail validation are replaced by the unscaled originals, and added release
-    copies that fail are left out (noted), so the benchmark never builds a handbook with data
-    errors.
+    Raises RefusedData, naming each file and line, when the engine refuses any scaled or added
+    file (a warning, such as a renewal date that has passed, is fine): a benchmark that quietly
+    fell back to the original data would measure a smaller handbook than it says.
     """
     data = project / "data"
     # The source's content rules are about its own pages, not the generated ones.
     shutil.copytree(source / "data", data, ignore=shutil.ignore_patterns("content_rules.yml"))
     factor = max(1, pages // 250)
     owner_ids = scale_owners(source / "data" / "owners.yml", data / "owners.yml", pages)
-    scaled = []
     releases = data / "releases"
     if releases.is_dir() and factor > 1:
-        copies = scale_releases(source / "data" / "releases", releases, factor)
-        scaled += [path.relative_to(data) for path in copies]
+        scale_releases(source / "data" / "releases", releases, factor)
     for path in sorted(data.rglob("*.yml")):
         rel = path.relative_to(data)
         skip = rel.parts[0] in ("schema", "releases") or rel.as_posix() in FIXED_DATA
         if skip or factor == 1:
             continue
         scale_records(source / "data" / rel, path, factor)
-        scaled.append(rel)
-    notes = _restore_invalid(source, project, scaled)
-    return owner_ids, notes
+    check_data(project)
+    return owner_ids
 
 
-def _restore_invalid(source: Path, project: Path, scaled: list[Path]) -> list[str]:
+def check_data(project: Path) -> None:
+    """Raise RefusedData when the engine's loader finds an error in the project's data."""
     from handbook.core.context import load_handbook
+    from handbook.core.problems import errors
 
-    bad = {p.file for p in load_handbook(project, TODAY).problems if p.severity == "error"}
-    notes = []
-    for rel in scaled:
-        name = f"data/{rel.as_posix()}"
-        if name in bad and (source / name).is_file():
-            shutil.copyfile(source / name, project / name)
-            notes.append(f"{name}: scaled copy failed validation; using the original")
-        elif name in bad:
-            (project / name).unlink()
-            notes.append(f"{name}: added copy failed validation; left out")
-    return notes
+    bad = errors(load_handbook(project, TODAY).problems)
+    if bad:
+        listed = "\n".join(f"  {problem}" for problem in bad)
+        raise RefusedData(f"bench: the engine refuses the scaled data in {project}:\n{listed}")
 
 
 def data_context(project: Path, owners: list[str]) -> dict[str, list[str]]:
@@ -535,7 +542,7 @@ def generate(dest: Path, pages: int, macros: set[str] | None = None, source: Pat
     assets = source / "docs" / "assets"
     if assets.is_dir():
         shutil.copytree(assets, dest / "docs" / "assets")
-    owners, notes = scale_data(source, dest, pages)
+    owners = scale_data(source, dest, pages)
     calls = [c for c in MACRO_CALLS if macros is None or c.name in macros]
     specs = plan_pages(pages, owners)
     write_docs(dest / "docs", specs, calls, data_context(dest, owners))
@@ -544,7 +551,7 @@ def generate(dest: Path, pages: int, macros: set[str] | None = None, source: Pat
     shutil.copyfile(Path(__file__).with_name("bench_export.py"), dest / "hooks" / "bench_export.py")
     export = full.replace("\nhooks:\n", "\nhooks:\n  - hooks/bench_export.py\n", 1)
     (dest / EXPORT_CONFIG).write_text(export, encoding="utf-8")
-    return GeneratedHandbook(dest, specs, notes)
+    return GeneratedHandbook(dest, specs)
 
 
 def write_plain_variant(project: Path, source: Path = ROOT) -> None:

@@ -224,7 +224,42 @@ def _nav_list(ul) -> list[NavItem]:
 
 
 def handbook_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    """Run `python -m handbook ARGS` as a person would, capturing its text output."""
+    """`handbook ARGS` as a person would run it, from `cwd`, capturing its exit code and text.
+
+    In this process (a new Python costs about 0.3 s per call): the exit code is main()'s, or
+    SystemExit's (argparse's usage errors), and an exception that escapes is printed to stderr
+    as the interpreter would print it, with exit code 1, so "never a traceback" still holds
+    only when the command caught it. `handbook_process` runs a real `python -m handbook`, for
+    tests about the process itself.
+    """
+    import contextlib
+    import io
+    import traceback
+
+    from handbook.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    before = Path.cwd()
+    try:
+        os.chdir(cwd or before)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main(list(args))
+            except SystemExit as exc:
+                code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+                if not isinstance(exc.code, int | None):
+                    print(exc.code, file=sys.stderr)
+            except Exception:  # noqa: BLE001 - reported as the interpreter would
+                traceback.print_exc()
+                code = 1
+    finally:
+        os.chdir(before)
+    cmd = ["handbook", *args]
+    return subprocess.CompletedProcess(cmd, code, out.getvalue(), err.getvalue())
+
+
+def handbook_process(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """Run `python -m handbook ARGS` in a new process, capturing its text output."""
     return subprocess.run(
         [sys.executable, "-m", "handbook", *args], capture_output=True, text=True, cwd=cwd
     )

@@ -11,7 +11,7 @@ from handbook.core.engine_files import compatibility
 from handbook.core.features import gate
 from handbook.core.paths import ProjectNotFound, docs_dir, find_root
 from handbook.core.problems import errors
-from handbook.core.site_settings import read_site_settings
+from handbook.core.site_settings import engine_setting_problems, read_site_settings
 from handbook.freshness.generated import generated_pages
 from handbook.freshness.model import load_policy
 from handbook.freshness.render import DASHBOARD_URI
@@ -79,6 +79,7 @@ def run(args: argparse.Namespace) -> int:
         lambda uri: uri in made or (docs / uri).is_file(),
         lambda uri: switches.section_of(uri) is not None,
     )
+    problems += engine_setting_problems(root, settings.engine)
     allowed = settings.tags_allowed
     if allowed:
         for page in pages.values():

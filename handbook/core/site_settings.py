@@ -4,10 +4,12 @@ without MkDocs."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+
+from handbook.core.problems import Problem
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,8 @@ class SiteSettings:
     extra_status: tuple[str, ...] = ()
     # Files pymdownx.snippets appends to every page (relative to the project folder).
     auto_append: tuple[str, ...] = ()
+    # The engine's own settings: `extra: handbook:` (search, nav_section_limit).
+    engine: dict = field(default_factory=dict)
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -73,6 +77,7 @@ def read_site_settings(root: Path) -> SiteSettings:
         edit_uri = "edit/master/docs/"  # MkDocs' own default for GitHub
     extra = data.get("extra")
     status = extra.get("status") if isinstance(extra, dict) else None
+    engine = extra.get("handbook") if isinstance(extra, dict) else None
     return SiteSettings(
         site_url,
         repo_url,
@@ -82,6 +87,7 @@ def read_site_settings(root: Path) -> SiteSettings:
         docs,
         tuple(str(name) for name in status) if isinstance(status, dict) else (),
         tuple(str(name) for name in snippets_config(data).get("auto_append") or ()),
+        engine if isinstance(engine, dict) else {},
     )
 
 
@@ -92,6 +98,38 @@ def snippets_config(data: dict) -> dict:
             options = extension["pymdownx.snippets"]
             return options if isinstance(options, dict) else {}
     return {}
+
+
+# The most entries a nav section lists before it is split into parts.
+NAV_SECTION_LIMIT = 30
+
+
+def nav_section_limit(engine: object) -> int:
+    """`nav_section_limit` of the engine's settings; raises ValueError when it is not valid."""
+    value = engine.get("nav_section_limit") if isinstance(engine, dict) else None
+    if value is None:
+        return NAV_SECTION_LIMIT
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(
+            f"extra.handbook.nav_section_limit in mkdocs.yml is {value!r}; use a whole number, "
+            "at least 1"
+        )
+    return value
+
+
+def engine_setting_problems(root: Path, engine: dict) -> list[Problem]:
+    """What the build would refuse in `extra: handbook:` of mkdocs.yml, at its line."""
+    from handbook.core.pagefind import search_mode
+
+    problems = []
+    text = (root / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    for key, check in (("search", search_mode), ("nav_section_limit", nav_section_limit)):
+        try:
+            check(engine)
+        except ValueError as exc:
+            line = next((n for n, t in enumerate(text, 1) if t.strip().startswith(f"{key}:")), 0)
+            problems.append(Problem("mkdocs.yml", line, str(exc)))
+    return problems
 
 
 def _tags_allowed(data: dict) -> tuple[str, ...] | None:

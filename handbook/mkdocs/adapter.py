@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from handbook.core import site_settings
 from handbook.core.context import Handbook, load_handbook
 from handbook.core.problems import errors, warnings
 from handbook.core.text import html_text
@@ -198,3 +199,59 @@ def prune_nav(nav: Navigation, drop: Callable[[Page], bool]) -> Navigation:
     nav.items = _prune(nav.items, drop)
     _relink(nav)
     return nav
+
+
+# ---------------------------------------------------------------------------------------------
+# Long nav sections
+
+
+def nav_section_limit(config: MkDocsConfig) -> int:
+    """extra.handbook.nav_section_limit in mkdocs.yml (default 30); a bad value stops the build."""
+    try:
+        return site_settings.nav_section_limit(config.extra.get("handbook"))
+    except ValueError as exc:
+        raise PluginError(str(exc)) from None
+
+
+def split_long_sections(nav: Navigation, limit: int) -> Navigation:
+    """Split each nav section that lists more than `limit` entries into parts of `limit`.
+
+    Material renders the open section's every entry into each of its pages, so one section of
+    hundreds of pages makes each of them hundreds of links long. Parts ("Pages 1-30", "Pages
+    31-60", ...) keep every page in the nav: a page shows its own part open and the other parts
+    as one link each. A section's index page stays first, as its link. Order is unchanged, so
+    previous/next links are too.
+    """
+    _split(nav.items, limit)
+    _relink(nav)
+    return nav
+
+
+def _split(items: list, limit: int) -> None:
+    for item in items:
+        if isinstance(item, Section):
+            _split(item.children, limit)
+            _split_section(item, limit)
+
+
+def _split_section(section: Section, limit: int) -> None:
+    children = section.children
+    head = []
+    first = children[0] if children else None
+    if isinstance(first, Page) and first.file.src_uri.endswith("index.md"):
+        head = [first]  # navigation.indexes: the section's own link
+    rest = children[len(head) :]
+    # Parts of parts, when even the parts are more than `limit`.
+    while len(rest) > limit:
+        parts, offset = [], 0
+        for start in range(0, len(rest), limit):
+            chunk = rest[start : start + limit]
+            pages = sum(len(_flatten([child])) for child in chunk)
+            part = Section(f"Pages {offset + 1}\u2013{offset + pages}", chunk)
+            part.parent = section
+            for child in chunk:
+                child.parent = part
+            parts.append(part)
+            offset += pages
+        rest = list(parts)
+    section.children = [*head, *rest]

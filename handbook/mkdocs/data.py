@@ -24,10 +24,12 @@ from handbook.mkdocs.adapter import (
     add_generated_page,
     get_handbook,
     log,
+    nav_section_limit,
     project_root,
     prune_nav,
     report_error,
     slot_generated_pages,
+    split_long_sections,
     stop_on_reported_errors,
 )
 from handbook.mkdocs.state import build_state
@@ -121,7 +123,9 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         report_error(config, problem)
     if build_state(config).left_out:
         prune_nav(nav, lambda page: page.file.inclusion.is_excluded())
-    return slot_generated_pages(nav, config, files)
+    nav = slot_generated_pages(nav, config, files)
+    # Last, with the generated pages in: no section lists hundreds of links on each page.
+    return split_long_sections(nav, nav_section_limit(config))
 
 
 # Links into an off feature's folder that raw HTML or a macro wrote become their text.

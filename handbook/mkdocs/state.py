@@ -57,6 +57,10 @@ class BuildState:
     left_out: frozenset[str] = frozenset()  # URLs of pages in an off feature's folder
     # Written pages' front matter, parsed once with the handbook's limits: src_uri -> result.
     front_matter: dict[str, tuple[FrontMatterPage, list[Problem]]] = field(default_factory=dict)
+    # Markdown extension settings before the paths hook moved the glossary into abbr's own.
+    mdx_configs_as_written: dict | None = None
+    search: str = "material"  # or "pagefind" (extra.handbook.search in mkdocs.yml)
+    searchable: set[str] = field(default_factory=set)  # src_uris Pagefind indexes
 
 
 def build_state(config: MkDocsConfig) -> BuildState:

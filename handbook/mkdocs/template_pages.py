@@ -17,6 +17,7 @@ from mkdocs.structure.pages import Page
 from handbook.core import urls
 from handbook.core.context import Handbook
 from handbook.mkdocs.adapter import add_generated_page, feature_on, get_handbook, log
+from handbook.mkdocs.state import build_state
 from handbook.templates import pages as tp
 from handbook.templates.model import Template, build_templates, parse_ref
 
@@ -52,7 +53,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     href = urls.relative_url(page.url, tp.raw_uri(template))
     slots = {
         "download": tp.download_html(template, href),
-        "preview": tp.preview_html(template, config.markdown_extensions, config.mdx_configs),
+        "preview": tp.preview_html(template, config.markdown_extensions, _mdx_configs(config)),
         "source": tp.source_html(template),
     }
     try:
@@ -87,3 +88,9 @@ def _templates(config: MkDocsConfig) -> dict[str, Template]:
 
 def _templates_by_page(handbook: Handbook) -> dict[str, Template]:
     return {tp.page_uri(t): t for t in build_templates(handbook)}
+
+
+def _mdx_configs(config: MkDocsConfig) -> dict:
+    """Extension settings as mkdocs.yml wrote them: a preview never had the appended glossary."""
+    written = build_state(config).mdx_configs_as_written
+    return config.mdx_configs if written is None else written

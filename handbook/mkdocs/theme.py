@@ -2,6 +2,8 @@
 
 A handbook's own `custom_dir` (if any) stays first, so a team can override any engine partial.
 Stylesheets are published under assets/handbook/, apart from a handbook's own assets.
+The engine's settings live under `extra: handbook:` in mkdocs.yml; `search` picks the search
+readers get (handbook.mkdocs.search, whose events this hook carries).
 """
 
 from __future__ import annotations
@@ -16,10 +18,11 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from handbook.core.problems import Problem
+from handbook.mkdocs import search
 from handbook.mkdocs.adapter import feature_on, report_error
 from handbook.mkdocs.readers import page_context, read_settings
-from handbook.mkdocs.search import add_worker, point_at_worker
 from handbook.mkdocs.state import build_state
+from handbook.mkdocs.stemming import add_worker, point_at_worker
 from handbook.pages.a11y import label_task_checkboxes
 from handbook.pages.published_html import published_problems
 from handbook.pages.theme_keys import TEXT_KEYS, escaped_text
@@ -30,6 +33,7 @@ __all__ = [
     "on_files",
     "on_page_content",
     "on_page_context",
+    "on_post_build",
     "on_post_page",
     "on_post_template",
 ]
@@ -69,6 +73,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError("mkdocs.yml: extra.handbook: expected a mapping (e.g. report: ...)")
     own = dict(own or {})
     read_settings(config, own.get("report"))
+    own["search"] = search.configure(config, own)
     own["feed"] = feature_on(config, "releases")
     config.extra["handbook"] = own
     return config
@@ -85,8 +90,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Search that stems what the reader types (handbook.mkdocs.search)."""
-    return point_at_worker(output, config)
+    """Material's search stems what the reader types (handbook.mkdocs.stemming); with
+    Pagefind, the part of the page it indexes is marked (handbook.mkdocs.search)."""
+    return search.on_post_page(point_at_worker(output, config), page, config)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    search.on_post_build(config)
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
@@ -109,8 +119,12 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return label_task_checkboxes(html)
 
 
+# Before Material's search plugin (priority 0) reads the page's search settings.
+@event_priority(50)
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
-    """ "Report a problem" and the in-browser review-by notice (handbook.mkdocs.readers)."""
+    """ "Report a problem" and the in-browser review-by notice (handbook.mkdocs.readers), and
+    the page's search settings under Pagefind (handbook.mkdocs.search)."""
+    context = search.on_page_context(context, page, config, nav)
     return page_context(context, page, config)
 
 

@@ -72,3 +72,18 @@ def _stated_expansion(term: str, abbr: str) -> str | None:
     if full and full.group(2) == abbr:
         return full.group(1)
     return None
+
+
+def snippet_glossary(text: str) -> dict[str, str] | None:
+    """The abbreviations a snippet file defines, when definitions are all it holds.
+
+    Read by Python-Markdown itself, so each entry means what it meant appended to a page
+    (`*[ABBR]: Expansion`, comments such as `[//]: # "..."`, blank lines). None when the file
+    renders anything else: then it must stay an appended snippet.
+    """
+    import markdown
+
+    md = markdown.Markdown(extensions=["abbr"])
+    if md.convert(text).strip():
+        return None
+    return dict(md.treeprocessors["abbr"].abbrs)  # type: ignore[attr-defined]

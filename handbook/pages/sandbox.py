@@ -251,14 +251,20 @@ def start_page(env: Environment, file: str, body_line: int = 1) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
-def _parse(source: str) -> nodes.Template | None:
+# A page's Jinja source, or its tree when the caller parsed it once for several checks.
+Source = str | nodes.Template
+
+
+def _parse(source: Source) -> nodes.Template | None:
+    if isinstance(source, nodes.Template):
+        return source
     try:
         return Environment().parse(source)
     except TemplateSyntaxError:
         return None  # a syntax error is left to the renderer to report
 
 
-def internals_reached(source: str) -> list[tuple[int, str]]:
+def internals_reached(source: Source) -> list[tuple[int, str]]:
     """(line, name) of each `_private` attribute the page's Jinja reaches by name.
 
     The sandbox refuses these at render time too, but with a traceback; found here first, the
@@ -282,7 +288,7 @@ def _attribute_name(node: nodes.Node) -> object:
     return getattr(getattr(node, "arg", None), "value", None)
 
 
-def withheld_reached(source: str) -> list[tuple[int, str]]:
+def withheld_reached(source: Source) -> list[tuple[int, str]]:
     """(line, what) for each name a page may not use: mkdocs-macros' live objects and debug
     macros, and any attribute of `page` other than PAGE_FIELDS."""
     tree = _parse(source)
@@ -308,7 +314,7 @@ def withheld_reached(source: str) -> list[tuple[int, str]]:
     return sorted(found)
 
 
-def loops_too_deep(source: str) -> list[int]:
+def loops_too_deep(source: Source) -> list[int]:
     """Lines of `for` loops nested deeper than MAX_LOOP_DEPTH."""
     tree = _parse(source)
     if tree is None:
@@ -344,7 +350,7 @@ def _guarded_features(test: nodes.Node) -> set[str]:
     return found
 
 
-def off_feature_calls(source: str, off: dict[str, str]) -> list[tuple[int, str, str]]:
+def off_feature_calls(source: Source, off: dict[str, str]) -> list[tuple[int, str, str]]:
     """(line, macro, feature) for each call of a macro whose feature is off (`off`: macro ->
     feature), unless it sits inside `{% if features.<feature> %}`."""
     tree = _parse(source)
@@ -397,9 +403,12 @@ def check_macro_safety(page: Page, _owners: dict, _today: object) -> list[Proble
     def at(line: int, message: str) -> Problem:
         return Problem(page.file, page.body_line + line - 1, message, key="macros")
 
+    tree = _parse(page.body)  # once for the three checks below
+    if tree is None:
+        return []  # a syntax error is left to the renderer to report
     problems = [
         at(line, f"may not reach `{name}` (Python internals); use the handbook's macros")
-        for line, name in internals_reached(page.body)
+        for line, name in internals_reached(tree)
     ]
     problems += [
         at(
@@ -407,10 +416,10 @@ def check_macro_safety(page: Page, _owners: dict, _today: object) -> list[Proble
             f"`{name}` is undefined for pages: they get plain data ("
             f"page.{', page.'.join(PAGE_FIELDS)}, the front matter and the handbook's macros)",
         )
-        for line, name in withheld_reached(page.body)
+        for line, name in withheld_reached(tree)
     ]
     problems += [
         at(line, f"`for` loops nested more than {MAX_LOOP_DEPTH} deep; a page shows data")
-        for line in loops_too_deep(page.body)
+        for line in loops_too_deep(tree)
     ]
     return problems

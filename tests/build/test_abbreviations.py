@@ -125,3 +125,57 @@ def test_macro_include_dir_is_anchored_by_the_paths_hook(tmp_path):
     assert not result.ok
     assert "Include directory 'docs/.includes' does not exist" in result.log
     assert build(project).ok  # from the project folder itself it still works
+
+
+# ---------------------------------------------------------------------------------------------
+# The glossary is read once per build (hooks/paths.py), not parsed on every page
+
+
+def loaded_config(project):
+    """mkdocs.yml as MkDocs reads it, after the paths hook's on_config."""
+    from mkdocs.config import load_config
+
+    from handbook.mkdocs.paths import on_config
+
+    return on_config(load_config(str(project / "mkdocs.yml")))
+
+
+def test_the_appended_glossary_becomes_the_abbr_extensions_setting(tmp_path):
+    config = loaded_config(make_project(tmp_path, docs(), nav=NAV))
+    glossary = config.mdx_configs["abbr"]["glossary"]
+    assert glossary["RICE"] == "Reach, Impact, Confidence, Effort"
+    assert glossary["PRD"] == "Product requirements document"
+    assert config.mdx_configs["pymdownx.snippets"]["auto_append"] == []
+
+
+def test_a_snippet_holding_more_than_abbreviations_stays_appended(tmp_path):
+    # Negative control: text besides the definitions must still reach every page, so the file
+    # stays with snippets; its abbreviations expand as before.
+    project = make_project(tmp_path, docs(), nav=NAV)
+    glossary = project / "docs" / ".includes" / "abbreviations.md"
+    glossary.write_text(glossary.read_text() + "\nAsk in #product-ops.\n")
+    config = loaded_config(project)
+    assert "glossary" not in (config.mdx_configs.get("abbr") or {})
+    assert config.mdx_configs["pymdownx.snippets"]["auto_append"] == [
+        "docs/.includes/abbreviations.md"
+    ]
+    result = build(project)
+    assert result.ok, result.log
+    html = result.html("")
+    assert f"with {RICE} and publish a " in html
+    assert "Ask in #product-ops." in html
+
+
+def test_pages_define_their_own_abbreviations_and_previews_have_none(tmp_path):
+    home = HOME + "\nThe SLA is in the contract.\n\n*[SLA]: Service level agreement\n"
+    project = make_project(tmp_path, {**docs(), "index.md": page(home)}, nav=NAV)
+    result = build(project)
+    assert result.ok, result.log
+    html = result.html("")
+    assert '<abbr title="Service level agreement">SLA</abbr>' in html
+    assert f"with {RICE} and publish a " in html
+    # A template's preview renders with the settings as written, so without the glossary,
+    # as it did when the glossary was an appended snippet (which previews skip).
+    template = result.html("templates/prd/")
+    preview = template.split('class="template-preview"', 1)[1].split("</div>\n", 1)[0]
+    assert "RICE score" in preview and "<abbr" not in preview

@@ -82,9 +82,36 @@ def test_footer_on_every_page(site):
     records = json.loads((site.site / "freshness.json").read_text())
     assert len(records) > 4
     for record in records:
-        status = f'<p class="handbook-reviewed" data-review-status="{record["status"]}">'
+        status = f'<p class="handbook-reviewed" data-review-status="{record["status"]}" '
+        status += "data-search-exclude>"
         url = record["url"].removeprefix("https://handbook.example.com/")
         assert status in site.html(url), record["path"]
+
+
+def test_footer_and_notices_stay_out_of_the_search_index(site):
+    index = json.loads((site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = "\n".join(doc["title"] + "\n" + doc["text"] for doc in index["docs"])
+    # The pages show them (the control)...
+    stale = site.html("guidelines/stale/")
+    assert "Reviewed on 2026-03-01 by Product Operations, next review 2026-09-01." in stale
+    assert "due for review on 2026-09-01" in stale and "it may no longer be true" in stale
+    assert "has no owner" in site.html("guidelines/unowned/")
+    # ...and the pages' own words are indexed, with their titles...
+    assert "Old advice." in text and "Stale page" in text and "Nearly due." in text
+    # ...but no footer, notice or its owner and dates.
+    for chrome in (
+        "Reviewed on",
+        "Not reviewed yet",
+        "next review",
+        "due for review",
+        "it may no longer be true",
+        "has no owner",
+        "never been reviewed",
+        "Last reviewed:",
+        "handbook review",
+        "Owner: Product Operations",
+    ):
+        assert chrome not in text, chrome
 
 
 def test_stale_badge_in_the_nav_only_for_the_stale_page(site):

@@ -11,6 +11,10 @@ import pytest
 
 from tests.helpers import build, handbook_cli, mkdocs_env
 
+# Four strict builds of the whole example handbook: `make test` runs them, `make test-fast`
+# (no whole-handbook build) does not.
+pytestmark = pytest.mark.slow
+
 
 @pytest.mark.parametrize("feature", ["releases", "tools", "templates", "onboarding"])
 def test_example_with_one_feature_off(tmp_path, feature):

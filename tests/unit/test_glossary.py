@@ -1,6 +1,11 @@
 """Glossary terms and the site-wide abbreviations agree."""
 
-from handbook.pages.glossary import check_abbreviations, glossary_terms, parse_abbreviations
+from handbook.pages.glossary import (
+    check_abbreviations,
+    glossary_terms,
+    parse_abbreviations,
+    snippet_glossary,
+)
 
 GLOSSARY = """
 # Glossary
@@ -61,3 +66,21 @@ def test_different_expansion_is_reported():
     )
     assert len(problems) == 2
     assert "'Press release draft'" in problems[0] and "product requirements document" in problems[0]
+
+
+def test_a_snippet_of_definitions_and_comments_is_a_glossary():
+    text = (
+        '[//]: # "A comment."\n*[PRD]: Product requirements document\n\n*[RICE]:  Reach, Impact\n'
+    )
+    assert snippet_glossary(text) == {
+        "PRD": "Product requirements document",
+        "RICE": "Reach, Impact",
+    }
+    assert snippet_glossary("") == {}
+
+
+def test_a_snippet_with_anything_else_is_not_a_glossary():
+    # Negative controls: text, a heading or a nested snippet must still be appended to pages.
+    assert snippet_glossary("*[PRD]: Product requirements document\n\nAsk in chat.\n") is None
+    assert snippet_glossary("# Glossary\n*[PRD]: Product requirements document\n") is None
+    assert snippet_glossary('--8<-- "other.md"\n') is None
