@@ -7,6 +7,7 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import screenshot
 from tests.browser.test_navigation import sitemap_here
@@ -145,13 +146,16 @@ def test_checklist_ticks_persist_and_travel_into_the_issue(page, base_url):
     screenshot(page, "checklist-ticked")
 
     page.reload()
-    assert boxes(page).nth(2).is_checked() and boxes(page).nth(4).is_checked()
+    # The script applies the kept ticks once the page is up: wait for them, as a reader would.
+    expect(boxes(page).nth(2)).to_be_checked()
+    expect(boxes(page).nth(4)).to_be_checked()
     assert not boxes(page).nth(3).is_checked()
 
     instant_to(page, base_url + "onboarding/engineer/")
     assert not any(boxes(page).nth(i).is_checked() for i in range(5))  # per page
     instant_to(page, base_url + PLAYBOOK)
-    assert boxes(page).nth(2).is_checked() and boxes(page).nth(4).is_checked()
+    expect(boxes(page).nth(2)).to_be_checked()
+    expect(boxes(page).nth(4)).to_be_checked()
 
     page.get_by_role("button", name="Clear my ticks on this page").click()
     assert not boxes(page).nth(2).is_checked()
