@@ -4,18 +4,13 @@ from __future__ import annotations
 
 from handbook.core.context import Handbook
 from handbook.core.registry import DocsPage, Feature
-from handbook.core.roles import build_roles
 from handbook.onboarding import macros
 from handbook.onboarding.checks import check_onboarding_roles
-from handbook.pages.macro_args import ArgumentCheck, ids_in
+from handbook.pages.macro_args import ArgumentCheck, on_first, role_ids
 
 
 def _argument_checks(handbook: Handbook) -> dict[str, ArgumentCheck]:
-    roles = ids_in(
-        lambda: handbook.derived(build_roles),
-        "{id} is not in data/roles.yml; valid roles: {valid}",
-    )
-    return {"people_to_meet": lambda args, _kw: roles(args[0]) if args else []}
+    return {"people_to_meet": on_first(role_ids(handbook))}
 
 
 FEATURE = Feature(

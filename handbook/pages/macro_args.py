@@ -96,10 +96,23 @@ def argument_checks(handbook: Any) -> dict[str, ArgumentCheck]:
     from handbook.core.registry import registry
 
     owners = ids_in(lambda: handbook.owners, "{id} is not in data/owners.yml; valid: {valid}")
-    checks: dict[str, ArgumentCheck] = {
-        "owner_name": lambda args, _kw: owners(args[0]) if args else []
-    }
+    checks: dict[str, ArgumentCheck] = {"owner_name": on_first(owners)}
     for feature in registry():
         if feature.argument_checks is not None and handbook.features.on(feature.name):
             checks.update(feature.argument_checks(handbook))
     return checks
+
+
+def on_first(check: Callable[[Any], list[str]]) -> ArgumentCheck:
+    """An argument check that applies `check` to the macro's first positional argument."""
+    return lambda args, _kw: check(args[0]) if args else []
+
+
+def role_ids(handbook: Any) -> Callable[[Any], list[str]]:
+    """Role ids against data/roles.yml, worded as the role macros word the mistake."""
+    from handbook.core.roles import build_roles
+
+    return ids_in(
+        lambda: handbook.derived(build_roles),
+        "{id} is not in data/roles.yml; valid roles: {valid}",
+    )

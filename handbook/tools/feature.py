@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from handbook.core.context import Handbook
 from handbook.core.registry import DocsPage, Feature
-from handbook.core.roles import build_roles
 from handbook.freshness.model import PageFreshness, Policy
-from handbook.pages.macro_args import ArgumentCheck, ids_in
+from handbook.pages.macro_args import ArgumentCheck, ids_in, on_first, role_ids
 from handbook.tools import macros
 from handbook.tools.checks import check_tools
 from handbook.tools.freshness import tool_pages
@@ -24,15 +23,10 @@ def _argument_checks(handbook: Handbook) -> dict[str, ArgumentCheck]:
         return ids_in(lambda: stack_of(handbook).by_id(), wording)
 
     listed = tools("tool_list on {page}: {id} not a tool id in data/tools.yml; valid: {valid}")
-    card = tools("{id} is not a tool id in data/tools.yml")
-    roles = ids_in(
-        lambda: handbook.derived(build_roles),
-        "{id} is not in data/roles.yml; valid roles: {valid}",
-    )
     return {
-        "tool_list": lambda args, _kw: listed(args[0]) if args else [],
-        "tool_card": lambda args, _kw: card(args[0]) if args else [],
-        "tools_for_role": lambda args, _kw: roles(args[0]) if args else [],
+        "tool_list": on_first(listed),
+        "tool_card": on_first(tools("{id} is not a tool id in data/tools.yml")),
+        "tools_for_role": on_first(role_ids(handbook)),
     }
 
 
