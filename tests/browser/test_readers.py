@@ -47,6 +47,9 @@ FOLLOW = """(target) => {
 
 
 def instant_to(tab, url: str) -> None:
+    # Material intercepts a click only once it has the sitemap; on a busy machine a click
+    # before that would be an ordinary (full) navigation.
+    tab.wait_for_load_state("networkidle")
     tab.evaluate(PROBE)
     tab.evaluate(FOLLOW, url)
     tab.wait_for_function(
