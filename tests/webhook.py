@@ -61,7 +61,8 @@ def webhook() -> Iterator[Webhook]:
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     hook.url = f"http://127.0.0.1:{server.server_address[1]}/services/T0/B0/secret"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # A short poll, so shutting the server down at the end of a test takes no noticeable time.
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     try:
         yield hook
