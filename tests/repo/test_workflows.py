@@ -34,8 +34,9 @@ def actionlint(*files: Path) -> subprocess.CompletedProcess:
     )
 
 
-def test_the_three_workflows_exist():
-    assert {p.name for p in WORKFLOWS} >= {"ci.yml", "deploy.yml", "freshness.yml"}
+def test_the_workflows_exist():
+    expected = {"ci.yml", "deploy.yml", "freshness.yml", "release-notes.yml", "release.yml"}
+    assert {p.name for p in WORKFLOWS} >= expected
 
 
 def test_every_workflow_passes_actionlint():

@@ -4,14 +4,13 @@ against two commits of a git repository made in the test."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 
 import pytest
 
 from tests.freshness_fixture import make_freshness_project
 from tests.helpers import handbook_cli
-from tests.release_fixtures import change, data_root, release
+from tests.release_fixtures import release_history
 from tests.webhook import webhook
 
 TODAY = "2026-11-21"
@@ -144,58 +143,10 @@ def test_options_of_the_other_kind_are_refused(project):
 # Newly released releases, between two commits
 # ---------------------------------------------------------------------------------------------
 
-MKDOCS = "site_name: Releases\nsite_url: https://handbook.example.com/\ndocs_dir: docs\n"
-FILE_120 = "releases/2026-10-14-v1.2.0.yml"
-FILE_130 = "releases/2026-11-18-v1.3.0.yml"
-FILE_140 = "releases/2026-12-16-v1.4.0.yml"
-INTERNAL = change(type="fixed", area="api", audience="internal", description="Faster endpoint.")
-
-
-def _commit(root, message: str) -> str:
-    env = dict(
-        os.environ,
-        GIT_AUTHOR_NAME="Test",
-        GIT_AUTHOR_EMAIL="test@example.com",
-        GIT_COMMITTER_NAME="Test",
-        GIT_COMMITTER_EMAIL="test@example.com",
-    )
-    git = ["git", "-C", str(root), "-c", "commit.gpgsign=false"]
-    subprocess.run([*git, "add", "-A"], check=True, env=env)
-    subprocess.run([*git, "commit", "-qm", message], check=True, env=env)
-    return subprocess.run(
-        [*git, "rev-parse", "HEAD"], check=True, env=env, capture_output=True, text=True
-    ).stdout.strip()
-
 
 @pytest.fixture(scope="module")
 def history(tmp_path_factory):
-    """Three commits: no release data; 1.2.0 released and 1.3.0 planned (and a file that is not
-    YAML); 1.3.0 released and 1.4.0 planned."""
-    root = data_root(tmp_path_factory.mktemp("history"), {})
-    (root / "mkdocs.yml").write_text(MKDOCS, encoding="utf-8")
-    (root / "docs").mkdir()
-    (root / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
-    subprocess.run(["git", "init", "-q", str(root)], check=True)
-    commits = {"empty": _commit(root, "no releases yet")}
-    data = root / "data"
-    data.joinpath("releases").mkdir()
-    data.joinpath(FILE_120).write_text(release("1.2.0", "2026-10-14"), encoding="utf-8")
-    data.joinpath(FILE_130).write_text(
-        release("1.3.0", "2026-11-18", status="planned"), encoding="utf-8"
-    )
-    data.joinpath("releases/broken.yml").write_text("version: [1.3\n", encoding="utf-8")
-    commits["planned"] = _commit(root, "1.3.0 planned")
-    data.joinpath("releases/broken.yml").unlink()
-    changes = [change(description="A capacity bar."), INTERNAL]
-    data.joinpath(FILE_130).write_text(
-        release("1.3.0", "2026-11-18", title="Capacity <!channel>", changes=changes),
-        encoding="utf-8",
-    )
-    data.joinpath(FILE_140).write_text(
-        release("1.4.0", "2026-12-16", status="planned"), encoding="utf-8"
-    )
-    commits["released"] = _commit(root, "1.3.0 released")
-    return root, commits
+    return release_history(tmp_path_factory.mktemp("history"))
 
 
 def _versions(result: subprocess.CompletedProcess) -> list[str]:
