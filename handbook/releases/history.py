@@ -61,6 +61,8 @@ def _commit(root: Path, rev: str) -> str:
 
 def _blobs(root: Path, ids: list[str]) -> list[bytes]:
     """The contents of `ids`, in order, from one `git cat-file --batch`."""
+    if not ids:
+        return []
     out = _git(root, "cat-file", "--batch", stdin="".join(f"{i}\n" for i in ids).encode())
     found, at = [], 0
     for _ in ids:
