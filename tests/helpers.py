@@ -301,3 +301,11 @@ def off_host_requests(html: str) -> list[str]:
     found += re.findall(r'<link\b[^>]*\bhref="((?:https?:)?//[^"]+)"[^>]*>', html)
     canonical = re.findall(r'<link rel="canonical" href="([^"]+)"', html)
     return [url for url in found if url not in canonical]
+
+
+def workflow_step(workflow: Path, job: str, name: str) -> dict:
+    """The step of `job` in a GitHub Actions workflow file whose name starts with `name`."""
+    import yaml
+
+    steps = yaml.safe_load(workflow.read_text(encoding="utf-8"))["jobs"][job]["steps"]
+    return next(s for s in steps if s.get("name", "").startswith(name))

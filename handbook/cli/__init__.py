@@ -18,6 +18,7 @@ from handbook.cli import freshness as cmd_freshness
 from handbook.cli import init as cmd_init
 from handbook.cli import linkcheck as cmd_linkcheck
 from handbook.cli import new as cmd_new
+from handbook.cli import notify as cmd_notify
 from handbook.cli import reference as cmd_reference
 from handbook.cli import review as cmd_review
 from handbook.cli import serve as cmd_serve
@@ -31,6 +32,7 @@ COMMANDS = [
     cmd_review,
     cmd_codeowners,
     cmd_new,
+    cmd_notify,
     cmd_linkcheck,
     cmd_serve,
     cmd_upgrade,

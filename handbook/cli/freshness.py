@@ -5,21 +5,15 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import sys
-from dataclasses import replace
 
 from handbook.cli.check import add_root_args
-from handbook.cli.page_data import load_pages
+from handbook.cli.page_data import listed_pages
 from handbook.core.paths import docs_dir, rel
-from handbook.core.site_settings import read_site_settings
-from handbook.core.urls import page_url
-from handbook.freshness.generated import generated_pages
 from handbook.freshness.model import (
     STATUS_LABELS,
     STATUSES,
     PageFreshness,
     edit_url,
-    load_policy,
     source_edit_url,
 )
 
@@ -50,21 +44,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    root, handbook, pages = load_pages(args)
-    # The pages the build generates from templates and data, as the dashboard lists them.
-    pages = sorted(
-        [*pages, *generated_pages(handbook, load_policy(handbook.dataset))],
-        key=lambda p: p.src_uri,
-    )
-    unknown = [o for o in args.owner or [] if o not in handbook.owners]
-    if unknown:
-        print(f"handbook: unknown owner id(s): {', '.join(unknown)}", file=sys.stderr)
-        return 2
-    if args.owner:
-        pages = [p for p in pages if p.owner_id in args.owner]
-    settings = read_site_settings(root)
-    # URLs as the build makes them, with or without use_directory_urls.
-    pages = [replace(p, site_path=page_url(p.src_uri, settings.use_directory_urls)) for p in pages]
+    root, handbook, settings, pages = listed_pages(args, args.owner)
     docs = rel(docs_dir(root), root)
     links = {
         p.src_uri: source_edit_url(settings.repo_url, settings.edit_uri, docs, p.path)

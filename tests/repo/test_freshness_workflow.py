@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 import handbook
-from tests.helpers import FIXTURE, ROOT
+from tests.helpers import FIXTURE, ROOT, workflow_step
 
 WORKFLOW = ROOT / ".github" / "workflows" / "freshness.yml"
 # Where the step's `.venv/bin/python` imports the engine from.
@@ -50,9 +50,7 @@ esac
 
 
 def _step_script() -> str:
-    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
-    steps = workflow["jobs"]["remind"]["steps"]
-    return next(s["run"] for s in steps if s.get("name", "").startswith("Open, update or close"))
+    return workflow_step(WORKFLOW, "remind", "Open, update or close")["run"]
 
 
 def _run(tmp_path, open_issues: dict[str, int], owners: list[str]):
