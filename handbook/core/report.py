@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 from urllib.parse import quote, urlsplit
+
+from jinja2 import Template
 
 from handbook.core.issues import mailto_url, new_issue_url
 from handbook.core.jinja_env import environment
@@ -80,14 +83,17 @@ class ReportLink:
     target: str  # what the reader reaches: a repository name, an address, a channel
 
 
-def _text_environment():
+@cache
+def _body_template() -> Template:
+    """Compiled once per process: it is the engine's own file, not the handbook's, so nothing a
+    person edits under `mkdocs serve` is held here (compiling it per page was 10% of a build)."""
     env = environment()
     env.autoescape = False  # an issue or e-mail body is plain text, not HTML
-    return env
+    return env.get_template("report_issue.md")
 
 
 def report_body(page: ReportPage) -> str:
-    return _text_environment().get_template("report_issue.md").render(page=page).strip() + "\n"
+    return _body_template().render(page=page).strip() + "\n"
 
 
 def report_title(page: ReportPage) -> str:

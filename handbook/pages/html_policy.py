@@ -53,12 +53,12 @@ URL_ATTRIBUTES = _words(
 ACTIVE_REASON = "is not allowed (it runs or loads code, or restyles the page)"
 BAD_SCHEMES = ("javascript", "vbscript", "data")
 # Browsers drop these anywhere in a URL before they read its scheme.
-_URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
+URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
 
 
 def bad_scheme(url: str) -> str | None:
     """The refused scheme `url` would run as (javascript, vbscript, data), or None."""
-    cleaned = _URL_NOISE.sub("", url).lower()
+    cleaned = URL_NOISE.sub("", url).lower()
     for scheme in BAD_SCHEMES:
         if cleaned.startswith(scheme + ":"):
             return scheme
