@@ -34,8 +34,14 @@ REPORT_PAGES = {
 }
 PLAYBOOK = "onboarding/product-manager/"
 
-# Marks the document, so a reload (instead of an instant navigation) is noticed.
-PROBE = "() => { window.__probe = true; }"
+# Marks the document, so a reload (instead of an instant navigation) is noticed, and counts
+# the documents Material shows: the URL changes before the new article is in place.
+PROBE = """() => {
+    window.__probe = true;
+    window.__shown = 0;
+    document$.subscribe(() => { window.__shown += 1; });
+    return window.__shown;
+}"""
 # Follows a link inside the site the way a reader does: Material intercepts the click.
 FOLLOW = """(target) => {
     const link = document.createElement("a");
@@ -50,11 +56,13 @@ def instant_to(tab, url: str) -> None:
     # Material intercepts a click only once it has the sitemap; on a busy machine a click
     # before that would be an ordinary (full) navigation.
     tab.wait_for_load_state("networkidle")
-    tab.evaluate(PROBE)
+    shown = tab.evaluate(PROBE)
     tab.evaluate(FOLLOW, url)
     tab.wait_for_function(
-        "(target) => location.href === target && document.querySelector('article h1')",
-        arg=url,
+        """([target, shown]) => location.href === target
+            && (window.__probe !== true || window.__shown > shown)
+            && document.querySelector('article h1')""",
+        arg=[url, shown],
         timeout=10_000,
     )
     assert tab.evaluate("window.__probe === true"), "the page reloaded instead"
