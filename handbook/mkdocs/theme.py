@@ -18,12 +18,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from handbook.core.problems import Problem
+from handbook.markdown_ext import TASKLIST_LABELS
 from handbook.mkdocs import search
 from handbook.mkdocs.adapter import feature_on, report_error
 from handbook.mkdocs.readers import page_context, read_settings
 from handbook.mkdocs.state import build_state
 from handbook.mkdocs.stemming import add_worker, point_at_worker
-from handbook.pages.a11y import label_task_checkboxes
 from handbook.pages.published_html import published_problems
 from handbook.pages.theme_keys import TEXT_KEYS, escaped_text
 
@@ -43,6 +43,7 @@ THEME_DIR = ENGINE / "theme"
 STYLES_DIR = ENGINE / "assets" / "stylesheets"
 SCRIPTS_DIR = ENGINE / "assets" / "javascripts"
 STYLES_URI = "assets/handbook"
+TASKLIST = "pymdownx.tasklist"
 
 
 def stylesheets() -> list[Path]:
@@ -76,7 +77,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     own["search"] = search.configure(config, own)
     own["feed"] = feature_on(config, "releases")
     config.extra["handbook"] = own
+    _label_task_lists(config)
     return config
+
+
+def _label_task_lists(config: MkDocsConfig) -> None:
+    """Task-list checkboxes are named by a markdown extension (handbook.markdown_ext), which
+    mkdocs.yml lists; a handbook that does not list it yet gets it here (`handbook check`
+    says to add it)."""
+    if TASKLIST in config.markdown_extensions and TASKLIST_LABELS not in config.markdown_extensions:
+        config.markdown_extensions.append(TASKLIST_LABELS)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -114,9 +124,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     for problem in published_problems(html, name, source):
         if (problem.file, problem.line) not in reported:
             report_error(config, problem)
-    if 'class="task-list-item"' not in html:
-        return html
-    return label_task_checkboxes(html)
+    return html
 
 
 # Before Material's search plugin (priority 0) reads the page's search settings.
