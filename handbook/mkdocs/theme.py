@@ -23,7 +23,7 @@ from handbook.mkdocs import search
 from handbook.mkdocs.adapter import feature_on, report_error
 from handbook.mkdocs.readers import page_context, read_settings
 from handbook.mkdocs.state import build_state
-from handbook.mkdocs.stemming import add_worker, point_at_worker
+from handbook.mkdocs.stemming import add_worker, theme_setting
 from handbook.pages.published_html import published_problems
 from handbook.pages.theme_keys import TEXT_KEYS, escaped_text
 
@@ -35,7 +35,6 @@ __all__ = [
     "on_page_context",
     "on_post_build",
     "on_post_page",
-    "on_post_template",
 ]
 
 ENGINE = Path(__file__).resolve().parent.parent
@@ -76,6 +75,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     read_settings(config, own.get("report"))
     own["search"] = search.configure(config, own)
     own["feed"] = feature_on(config, "releases")
+    # Material's search stems what the reader types too (handbook.core.search_worker).
+    own["search_worker"] = theme_setting(config)
     config.extra["handbook"] = own
     _label_task_lists(config)
     return config
@@ -100,17 +101,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Material's search stems what the reader types (handbook.mkdocs.stemming); with
-    Pagefind, the part of the page it indexes is marked (handbook.mkdocs.search)."""
-    return search.on_post_page(point_at_worker(output, config), page, config)
+    """With Pagefind, the part of the page it indexes is marked (handbook.mkdocs.search)."""
+    return search.on_post_page(output, page, config)
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     search.on_post_build(config)
-
-
-def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
-    return point_at_worker(output, config)
 
 
 # Last, after every hook (template previews, notices) has added to the page's HTML.
