@@ -93,12 +93,15 @@ class Renderer:
         drift: list[Drift],
         dashboard_url: str | None = None,
         policy: Policy | None = None,
+        markdown_links: bool = False,
     ) -> tuple[str, dict[str, str]]:
         """Markdown of the dashboard page (about/freshness.md), and its tables by placeholder.
 
         The page tables are HTML filled in after the markdown is rendered (`fill_tables`):
         with a thousand pages they hold thousands of rows, which Python-Markdown would
-        otherwise spend most of the dashboard's build time re-reading as raw HTML.
+        otherwise spend most of the dashboard's build time re-reading as raw HTML. With
+        `markdown_links` (`handbook export`, whose tables go into the markdown with
+        `inline_tables`), each page link is a markdown link to the page's .md file.
         """
         tables: dict[str, str] = {}
         table_template = self.env.get_template("freshness_table.html")
@@ -107,6 +110,8 @@ class Renderer:
             return relative_link(DASHBOARD_URI, page.src_uri)
 
         def href(page: PageFreshness) -> str:
+            if markdown_links:
+                return relative_link(DASHBOARD_URI, page.src_uri)
             return urls.relative_url(dashboard_url or urls.page_url(DASHBOARD_URI), page.url)
 
         def table(rows: list[PageFreshness], with_owner: bool, with_status: bool = True) -> str:
@@ -119,6 +124,7 @@ class Renderer:
                 overdue=lambda page: overdue_days(page, today),
                 href=href,
                 edit_links=edit_links,
+                markdown_links=markdown_links,
             )
             return token
 
@@ -146,6 +152,15 @@ class Renderer:
             by_owner=needs_action(needing),
             edit_links=edit_links,
         )
+
+
+def inline_tables(markdown: str, tables: dict[str, str]) -> str:
+    """The dashboard's markdown with each table in place of its placeholder paragraph."""
+    for token, table in tables.items():
+        if markdown.count(token) != 1:
+            raise ValueError(f"dashboard: placeholder {token} not found once in its markdown")
+        markdown = markdown.replace(token, table.strip())
+    return markdown
 
 
 def fill_tables(html: str, tables: dict[str, str]) -> str:

@@ -67,8 +67,11 @@ def tool_page_markdown(
     return str(page)  # plain text for MkDocs: Markup would escape whatever is added to it
 
 
-def mentions_html(tool: Tool, pages: list[tuple[str, str]]) -> str:
-    return render("tool_mentions.html", name=tool.name, pages=pages)
+def mentions_html(tool: Tool, pages: list[tuple[str, str]], markdown_links: bool = False) -> str:
+    """The list of pages that mention `tool`: (title, link) pairs, where a link is a URL
+    relative to the tool page and a title HTML text, or, with `markdown_links`, a markdown
+    link target (the page's .md file) and a title in plain text."""
+    return render("tool_mentions.html", name=tool.name, pages=pages, markdown_links=markdown_links)
 
 
 def mention_pattern(stack: ToolStack) -> re.Pattern[str]:
