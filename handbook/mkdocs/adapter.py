@@ -24,6 +24,7 @@ from handbook.core import nav as nav_tree
 from handbook.core import site_settings
 from handbook.core.context import Handbook, load_handbook
 from handbook.core.problems import errors, warnings
+from handbook.core.registry import GeneratedPage
 from handbook.mkdocs.state import Slot, build_state
 
 log = get_plugin_logger("handbook")
@@ -105,6 +106,13 @@ def add_generated_page(
     if fingerprint is not None:
         _skip_unchanged_in_dirty_builds(file, config, f"{title}\0{content}\0{fingerprint}")
     return file
+
+
+def add_made_page(files: Files, config: MkDocsConfig, made: GeneratedPage) -> File:
+    """Add a page a feature made (handbook.core.registry.GeneratedPage)."""
+    return add_generated_page(
+        files, config, made.src_uri, made.markdown, made.title, "", made.group, made.order
+    )
 
 
 def _skip_unchanged_in_dirty_builds(file: File, config: MkDocsConfig, source: str) -> None:
