@@ -1,0 +1,146 @@
+"""Render a `render_macros: true` page as mkdocs-macros would, without mkdocs-macros.
+
+The same macros (handbook.pages.macro_env), in the same sandbox (handbook.pages.sandbox), with
+the same budget per page and the same variables: the page (a plain copy), its front matter,
+mkdocs.yml's `extra` and its keys, `handbook_today` and `features`. What mkdocs-macros adds
+beyond that (config, environment, git, its debug macros) is withheld in a build, so nothing
+here has it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jinja2 import (
+    DebugUndefined,
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateSyntaxError,
+    Undefined,
+)
+
+from handbook.core.context import Handbook
+from handbook.pages import macro_env
+from handbook.pages.sandbox import BudgetExceeded, page_view, sandbox, start_page
+
+# mkdocs-macros' on_undefined settings.
+_UNDEFINED: dict[str, type[Undefined]] = {
+    "keep": DebugUndefined,
+    "silent": Undefined,
+    "strict": StrictUndefined,
+    "lax": Undefined,
+}
+
+
+class MacroError(ValueError):
+    """A page's macros failed; the message names the file (and line)."""
+
+
+@dataclass(frozen=True)
+class PageFile:
+    src_uri: str
+    src_path: str
+
+
+@dataclass(frozen=True)
+class MacroPage:
+    """What the handbook's macros read of the page being rendered (`env.page`)."""
+
+    title: str
+    url: str
+    file: PageFile
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class MacroHost:
+    """mkdocs-macros' env, as far as the handbook's macros use it."""
+
+    conf: dict[str, Any]
+    macros: dict[str, Callable] = field(default_factory=dict)
+    variables: dict[str, Any] = field(default_factory=dict)
+    filters: dict[str, Callable] = field(default_factory=dict)
+    page: MacroPage | None = None
+    markdown: str = ""
+
+    def macro(self, function: Callable, name: str = "") -> Callable:
+        self.macros[name or function.__name__] = function
+        return function
+
+    def filter(self, function: Callable, name: str = "") -> Callable:
+        self.filters[name or function.__name__] = function
+        return function
+
+
+@dataclass(frozen=True)
+class MacroSettings:
+    """The macros plugin's options in mkdocs.yml that change how a page renders."""
+
+    include_dir: Path
+    undefined: str = "keep"
+    render_by_default: bool = True
+    jinja: dict[str, str] = field(default_factory=dict)  # j2_* options, e.g. variable_start
+
+    @staticmethod
+    def read(options: dict, root: Path, docs: Path) -> MacroSettings:
+        include = options.get("include_dir")
+        return MacroSettings(
+            include_dir=(root / include) if include else docs,
+            undefined=str(options.get("on_undefined", "keep")),
+            render_by_default=options.get("render_by_default", True) is not False,
+            jinja={k[3:]: v for k, v in options.items() if k.startswith("j2_") and v},
+        )
+
+
+class PageMacros:
+    """Renders the pages of one export: macros registered once, a fresh budget per page."""
+
+    def __init__(
+        self, handbook: Handbook, settings: MacroSettings, conf: dict, extra: dict
+    ) -> None:
+        self.settings = settings
+        self.host = MacroHost(conf)
+        self.host.variables["extra"] = dict(extra)
+        self.host.variables.update(extra)
+        macro_env.register(self.host, handbook)
+        env = Environment(
+            loader=FileSystemLoader(settings.include_dir),
+            undefined=_UNDEFINED.get(settings.undefined, DebugUndefined),
+            **settings.jinja,  # type: ignore[arg-type]
+        )
+        env.globals.update(self.host.macros)
+        env.filters.update(self.host.filters)
+        sandbox(env)
+        self.env = env
+
+    def renders(self, meta: dict[str, Any]) -> bool:
+        """Whether mkdocs-macros would render a page with this front matter."""
+        wanted = meta.get("render_macros")
+        if wanted is False:
+            return False
+        return wanted is True or self.settings.render_by_default
+
+    def has_jinja(self, text: str) -> bool:
+        starts = (self.env.variable_start_string, self.env.block_start_string)
+        return any(start in text for start in (*starts, self.env.comment_start_string))
+
+    def render(self, markdown: str, page: MacroPage, file: str, body_line: int) -> str:
+        """`markdown` rendered for `page`; MacroError names `file` and the line."""
+        self.host.page = page
+        self.host.markdown = markdown
+        start_page(self.env, file, body_line)
+        view = page_view(page.title, page.url, page.file.src_uri, page.meta)
+        variables = {**self.host.variables, "page": view, **view.meta}
+        try:
+            return self.env.from_string(markdown).render(**variables)
+        except BudgetExceeded as exc:
+            raise MacroError(str(exc)) from None
+        except TemplateSyntaxError as exc:
+            line = body_line + (exc.lineno or 1) - 1
+            raise MacroError(f"{file}:{line}: macros: {exc.message}") from None
+        except Exception as exc:  # noqa: BLE001 - any macro error stops the export, named
+            raise MacroError(f"{file}: macros: {type(exc).__name__}: {exc}") from None
