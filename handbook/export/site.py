@@ -6,6 +6,7 @@ command (handbook.cli.export) checks the handbook first and writes the files.
 
 from __future__ import annotations
 
+import html
 import json
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -42,7 +43,7 @@ from handbook.freshness.report import drifted, relative_link
 from handbook.markdown_ext import TASKLIST_LABELS
 from handbook.pages import readers
 from handbook.pages.frontmatter import parse_page, rendered_body_line
-from handbook.pages.links import unlink, unlink_markdown
+from handbook.pages.links import rewrite_links, unlink, unlink_markdown
 from handbook.pages.snippets import snippet_paths, snippet_refusal
 from handbook.releases import formats as release_formats
 from handbook.releases.pages import release_files, release_pages
@@ -145,6 +146,8 @@ def export_site(root: Path, handbook: Handbook) -> Export:
             page.body = unlink_markdown(
                 page.body, page.src_uri, lambda uri: switches.section_of(uri) is not None
             )
+    if handbook.features.on("releases"):
+        _link_static(site, pages, {release_formats.CHANGELOG_PATH})
     mentions = _mentions(site, pages, tool_ids)
     _render_macros(site, written)
     renderer = PageRenderer(site.extensions, site.extension_configs)
@@ -351,13 +354,28 @@ def _fill_tool_pages(
         page.body = page.body.replace(tool_pages.MENTIONS_MARKER, made.strip())
 
 
-def _download_href(site: _Site, template: Template) -> str:
-    """A root-relative URL under site_url's path: a generator that re-resolves relative links
-    in raw HTML would misread `prd.md` from the page at templates/prd/."""
-    path = tp.raw_uri(template)
+def _file_href(site: _Site, path: str, from_src_uri: str) -> str:
+    """An href in raw HTML to a file the theme publishes (not a docs file, so not a markdown
+    link): root-relative under site_url's path, as a generator that re-resolves relative links
+    in raw HTML would misread `prd.md` from the page at templates/prd/; relative without one."""
     if not site.site_url:
-        return urls.relative_url(site.url(tp.page_uri(template)), path)
+        return urls.relative_url(site.url(from_src_uri), path)
     return urlsplit(site.site_url).path.rstrip("/") + "/" + path
+
+
+def _link_static(site: _Site, pages: list[SourcePage], static: set[str]) -> None:
+    """Markdown links to a file the theme publishes become HTML links: the generator checks
+    markdown links against docs/, where such a file is not (MkDocs would read it as a page)."""
+
+    def replace(text: str, target: str, href: str) -> str | None:
+        if target not in static:
+            return None
+        fragment = href.partition("#")[2]
+        url = _file_href(site, target, page.src_uri) + (f"#{fragment}" if fragment else "")
+        return f'<a href="{html.escape(url)}">{text}</a>'
+
+    for page in pages:
+        page.body = rewrite_links(page.body, page.src_uri, replace)
 
 
 def _fill_template_pages(
@@ -367,9 +385,8 @@ def _fill_template_pages(
         template = templates.get(page.src_uri)
         if template is None:
             continue
-        slots = tp.slot_html(
-            template, _download_href(site, template), site.extensions, _as_written(site)
-        )
+        href = _file_href(site, tp.raw_uri(template), page.src_uri)
+        slots = tp.slot_html(template, href, site.extensions, _as_written(site))
         try:
             page.body = tp.fill_slots(page.body, {k: block(v) for k, v in slots.items()})
         except ValueError as exc:

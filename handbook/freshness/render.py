@@ -8,6 +8,7 @@ table cell or a link text.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from jinja2 import Environment
 from markupsafe import Markup
@@ -140,6 +141,7 @@ class Renderer:
             table=table,
             edit_links=edit_links,
             policy=policy or Policy(),
+            markdown_links=markdown_links,
         )
         return markdown, tables
 
@@ -157,10 +159,22 @@ class Renderer:
 def inline_tables(markdown: str, tables: dict[str, str]) -> str:
     """The dashboard's markdown with each table in place of its placeholder paragraph."""
     for token, table in tables.items():
-        if markdown.count(token) != 1:
+        line = re.compile(rf"^([ \t]*){token}$", re.M)  # TABLE1 is not TABLE10
+        markdown, found = line.subn(_Table(table.strip()), markdown)
+        if found != 1:
             raise ValueError(f"dashboard: placeholder {token} not found once in its markdown")
-        markdown = markdown.replace(token, table.strip())
     return markdown
+
+
+class _Table:
+    """A replacement for a placeholder line: the table, at the placeholder's indent."""
+
+    def __init__(self, html: str) -> None:
+        self.html = html
+
+    def __call__(self, match: re.Match) -> str:
+        indent = match.group(1)
+        return "\n".join(indent + line for line in self.html.split("\n"))
 
 
 def fill_tables(html: str, tables: dict[str, str]) -> str:
