@@ -10,9 +10,10 @@ from pathlib import Path
 from handbook.cli.check import add_root_args, all_problems, report, resolve_root
 from handbook.core.paths import docs_dir
 from handbook.export.config import ConfigError
+from handbook.export.context import ExportError
 from handbook.export.files import TargetError, check_target, write_files
 from handbook.export.macros import MacroError
-from handbook.export.site import ExportError, export_site
+from handbook.export.site import GENERATORS, export_site
 from handbook.freshness.model import FAIL_ENV, fail_on_stale, load_policy
 
 
@@ -29,6 +30,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "python -m mkdocs build --strict",
     )
     parser.add_argument("dir", type=Path, metavar="DIR", help="a new or empty folder")
+    parser.add_argument(
+        "--generator",
+        choices=GENERATORS,
+        default="mkdocs",
+        help="what will build it: mkdocs (stock MkDocs or ProperDocs, the default) or "
+        "zensical, which copies the theme's files as they are",
+    )
     add_root_args(parser)
     parser.set_defaults(func=run)
 
@@ -51,15 +59,15 @@ def run(args: argparse.Namespace) -> int:
         print(f"handbook export: {count} error(s); nothing written", file=sys.stderr)
         return 1
     try:
-        made = export_site(root, handbook)
+        made = export_site(root, handbook, args.generator)
         fail = fail_on_stale(load_policy(handbook.dataset), os.environ.get(FAIL_ENV, ""))
     except (ConfigError, ExportError, MacroError, ValueError) as exc:
         print(f"{exc}", file=sys.stderr)
         print("handbook export: nothing written", file=sys.stderr)
         return 1
-    for line in made.stale:
-        print(line, file=sys.stderr)
     if fail and made.stale:
+        for line in made.stale:
+            print(line, file=sys.stderr)
         print(
             f"handbook export: {len(made.stale)} stale page(s) and fail_on_stale is on; "
             "nothing written",
@@ -69,8 +77,10 @@ def run(args: argparse.Namespace) -> int:
     for note in made.notes:
         print(f"note: {note}", file=sys.stderr)
     write_files(target, made.files)
+    command = "zensical build" if args.generator == "zensical" else "python -m mkdocs build"
+    stale = f" ({len(made.stale)} stale: handbook freshness lists them)" if made.stale else ""
     print(
-        f"handbook export: {made.pages} pages and {len(made.files)} files written to {target}; "
-        f"build with: cd {target} && python -m mkdocs build --strict"
+        f"handbook export: {made.pages} pages{stale} and {len(made.files)} files written to "
+        f"{target}; build with: cd {target} && {command} --strict"
     )
     return 0

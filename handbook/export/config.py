@@ -120,6 +120,18 @@ def resolve(value: Any, config_dir: Path) -> Any:
     return value
 
 
+def folder_relative(value: Any) -> Any:
+    """`value` with `!relative $config_dir` written as "." (the folder the build runs in):
+    Zensical does not read the tag, and the export is built from its own folder."""
+    if isinstance(value, Tagged) and value.tag == "!relative" and value.value == "$config_dir":
+        return "."
+    if isinstance(value, dict):
+        return {key: folder_relative(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [folder_relative(item) for item in value]
+    return value
+
+
 def _env(value: Any) -> Any:
     names = value if isinstance(value, list) else [value]
     if isinstance(value, list) and len(value) > 1:

@@ -24,6 +24,10 @@ from jinja2 import (
 )
 
 from handbook.core.context import Handbook
+from handbook.export import config as cfg
+from handbook.export.context import Site
+from handbook.export.pages import SourcePage
+from handbook.export.titles import fallback_title, markdown_title
 from handbook.pages import macro_env
 from handbook.pages.sandbox import BudgetExceeded, page_view, sandbox, start_page
 
@@ -144,3 +148,36 @@ class PageMacros:
             raise MacroError(f"{file}:{line}: macros: {exc.message}") from None
         except Exception as exc:  # noqa: BLE001 - any macro error stops the export, named
             raise MacroError(f"{file}: macros: {type(exc).__name__}: {exc}") from None
+
+
+def render_pages(site: Site, pages: list[SourcePage]) -> None:
+    """Render the macros of each written page that opts in, as mkdocs-macros would."""
+    options = cfg.plugin_options(site.config, "macros")
+    if options is None:
+        return
+    settings = MacroSettings.read(cfg.resolve(options, site.root), site.root, site.docs)
+    conf = {
+        "site_url": site.site_url,
+        "use_directory_urls": site.directory_urls,
+        "repo_url": site.repo_url or None,
+        "site_name": site.site_name,
+    }
+    extra = site.config.get("extra") if isinstance(site.config.get("extra"), dict) else {}
+    macros = PageMacros(site.handbook, settings, conf, cfg.resolve(extra, site.root))
+    for page in pages:
+        if page.generated or not macros.renders(page.meta):
+            continue
+        name = f"{site.docs_prefix}/{page.src_uri}"
+        # The title MkDocs gives a page before it renders it.
+        title = page.nav_title or page.meta.get("title") or markdown_title(page.body)
+        view = MacroPage(
+            str(title or fallback_title(page.src_uri)),
+            site.url(page.src_uri),
+            PageFile(page.src_uri, page.src_uri),
+            page.meta,
+        )
+        page.body = macros.render(page.body, view, name, page.body_line)
+        title = page.meta.get("title")
+        if page.nav_title is None and isinstance(title, str) and macros.has_jinja(title):
+            # mkdocs-macros renders a title holding `{{` too.
+            page.meta["title"] = macros.render(title, view, name, 1)

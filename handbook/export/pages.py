@@ -1,9 +1,10 @@
 """The pages of an export: each one's markdown, front matter and title, as the hooks would
 have made them in a build.
 
-A page goes through the steps the build takes, in its order: links into an off feature's
-folder become text, tool mentions are found in the author's own words, macros render, and
-once every page is rendered, its title, freshness record, notice and footer are known.
+A page goes through the steps the build takes, in its order (handbook.export.site): links
+into an off feature's folder become text, tool mentions are found in the author's own words,
+macros render, and once every page is rendered its title, freshness record, notice and footer
+are known.
 """
 
 from __future__ import annotations
@@ -12,8 +13,10 @@ import html
 from dataclasses import dataclass, field
 from typing import Any
 
-from handbook.core.text import html_text
+from handbook.core.registry import GeneratedPage
+from handbook.export.titles import fallback_title
 from handbook.freshness.model import PageFreshness
+from handbook.pages.frontmatter import parse_page, rendered_body_line
 from handbook.pages.readers import THEME_KEY
 from handbook.pages.theme_keys import TEXT_KEYS, escaped_text
 from handbook.templates.model import parse_ref
@@ -58,7 +61,7 @@ class SourcePage:
             return str(self.meta["title"])
         if self.heading:
             return self.heading
-        return _fallback(self.src_uri)
+        return fallback_title(self.src_uri)
 
     @property
     def shown(self) -> str:
@@ -69,17 +72,29 @@ class SourcePage:
             return escaped_text(self.meta["title"])
         if self.heading:
             return self.heading
-        return escaped_text(_fallback(self.src_uri))
+        return escaped_text(fallback_title(self.src_uri))
 
     @property
     def plain_title(self) -> str:
         return html.unescape(self.shown)
 
 
-def _fallback(src_uri: str) -> str:
-    from handbook.export.titles import fallback_title
+def written_page(text: str, src_uri: str, name: str) -> SourcePage:
+    """A page of docs/ from its text; `name` is its path for messages (docs/x.md)."""
+    parsed, problems = parse_page(text, name)
+    if problems:
+        raise ValueError(str(problems[0]))
+    # MkDocs strips the blank lines after the front matter.
+    body = parsed.body.lstrip("\n")
+    return SourcePage(src_uri, dict(parsed.meta), body, rendered_body_line(text))
 
-    return fallback_title(src_uri)
+
+def generated_page(made: GeneratedPage) -> SourcePage:
+    parsed, _ = parse_page(made.markdown, made.src_uri)
+    page = SourcePage(made.src_uri, dict(parsed.meta), parsed.body.lstrip("\n"), generated=True)
+    page.group = made.group
+    page.order = made.order if made.order is not None else made.title.lower()
+    return page
 
 
 def front_matter(page: SourcePage, theme: dict[str, Any]) -> dict[str, Any]:
@@ -116,8 +131,3 @@ def _plain(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [_plain(v) for v in value]
     return value
-
-
-def nav_title_text(title: str) -> str:
-    """A page's nav entry title, as the theme prints it (the hook escapes it)."""
-    return html_text(title)
