@@ -135,6 +135,20 @@ def fixture_site(tmp: Path) -> Path:
     return project
 
 
+def fixture_build(
+    tmp_path_factory, today: str = FIXED_TODAY, engine: str = "mkdocs"
+) -> BuildResult:
+    """The whole fixture handbook built with hooks on `today` by `engine`, once per test run
+    for every module that asks for the same date and engine (xdist workers included). Its
+    site is shared: read it, or copy it before changing anything."""
+
+    def make(folder: Path) -> BuildResult:
+        env = mkdocs_env(today=today)
+        return build(fixture_site(folder), folder / "site", env=env, engine=engine)
+
+    return shared(tmp_path_factory, f"fixture-{engine}-{today}", make)
+
+
 def make_project(
     tmp: Path,
     docs: dict[str, str],

@@ -147,7 +147,20 @@ class PageMacros:
             line = body_line + (exc.lineno or 1) - 1
             raise MacroError(f"{file}:{line}: macros: {exc.message}") from None
         except Exception as exc:  # noqa: BLE001 - any macro error stops the export, named
-            raise MacroError(f"{file}: macros: {type(exc).__name__}: {exc}") from None
+            line = body_line + _template_line(exc) - 1
+            raise MacroError(f"{file}:{line}: macros: {exc}") from None
+
+
+def _template_line(exc: BaseException) -> int:
+    """The page line a render error happened on: Jinja rewrites its traceback so that the
+    template's frames carry the template's own line numbers."""
+    line = 1
+    trace = exc.__traceback__
+    while trace is not None:
+        if trace.tb_frame.f_code.co_filename == "<template>":
+            line = trace.tb_lineno
+        trace = trace.tb_next
+    return line
 
 
 def render_pages(site: Site, pages: list[SourcePage]) -> None:

@@ -32,10 +32,8 @@ def markdown_title(text: str) -> str | None:
 
 def file_title(src_uri: str) -> str:
     """The title MkDocs makes from a page's file name."""
-    stem = posixpath.basename(src_uri).rsplit(".", 1)[0]
-    if stem == "index":
-        stem = posixpath.basename(posixpath.dirname(src_uri)) or stem
-    title = stem.replace("-", " ").replace("_", " ")
+    stem = posixpath.splitext(posixpath.basename(src_uri))[0]
+    title = ("index" if stem == "README" else stem).replace("-", " ").replace("_", " ")
     return title.capitalize() if title.lower() == title else title
 
 
