@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from handbook.core.site_settings import SiteSettingsError, load_mkdocs_yml
+
 
 @dataclass(frozen=True)
 class Tagged:
@@ -23,7 +25,7 @@ class Tagged:
     value: Any
 
 
-class ConfigError(ValueError):
+class ConfigError(SiteSettingsError):
     """mkdocs.yml cannot be exported; the message names the file (and line) and why."""
 
 
@@ -67,16 +69,12 @@ _Dumper.add_representer(str, _represent_str)
 
 def read_config(root: Path) -> dict[str, Any]:
     """mkdocs.yml of the handbook at `root`, tags kept as Tagged values."""
-    path = root / "mkdocs.yml"
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506
-    except (OSError, UnicodeDecodeError) as exc:
+        data = load_mkdocs_yml(root, _Loader)
+    except OSError as exc:
         raise ConfigError(f"mkdocs.yml: cannot be read ({exc})") from None
-    except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else 0
-        raise ConfigError(f"mkdocs.yml:{line}: invalid YAML: {exc.problem}") from None
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"mkdocs.yml: invalid YAML: {exc}") from None
+    except SiteSettingsError as exc:
+        raise ConfigError(str(exc)) from None
     if not isinstance(data, dict):
         raise ConfigError("mkdocs.yml: expected a mapping of settings")
     if "INHERIT" in data:

@@ -28,5 +28,5 @@ def inert(html: str) -> str:
 
 
 def block(html: str) -> str:
-    """`html` as a raw block of its own: blank lines around it, none inside it."""
+    """`html` as a raw block of its own, with blank lines around it."""
     return "\n\n" + inert(html.strip()) + "\n\n"

@@ -9,7 +9,6 @@ here has it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,6 +23,7 @@ from jinja2 import (
 )
 
 from handbook.core.context import Handbook
+from handbook.core.registry import MacroRecorder
 from handbook.export import config as cfg
 from handbook.export.context import Site
 from handbook.export.pages import SourcePage
@@ -60,24 +60,14 @@ class MacroPage:
     meta: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
-class MacroHost:
+class MacroHost(MacroRecorder):
     """mkdocs-macros' env, as far as the handbook's macros use it."""
 
-    conf: dict[str, Any]
-    macros: dict[str, Callable] = field(default_factory=dict)
-    variables: dict[str, Any] = field(default_factory=dict)
-    filters: dict[str, Callable] = field(default_factory=dict)
-    page: MacroPage | None = None
-    markdown: str = ""
-
-    def macro(self, function: Callable, name: str = "") -> Callable:
-        self.macros[name or function.__name__] = function
-        return function
-
-    def filter(self, function: Callable, name: str = "") -> Callable:
-        self.filters[name or function.__name__] = function
-        return function
+    def __init__(self, conf: dict[str, Any]) -> None:
+        super().__init__()
+        self.conf = conf
+        self.page: MacroPage | None = None
+        self.markdown = ""
 
 
 @dataclass(frozen=True)
