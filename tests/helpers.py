@@ -17,6 +17,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # A tiny self-contained handbook: engine tests build it, never this repository's content.
 FIXTURE = ROOT / "tests" / "fixtures" / "handbook"
 FIXED_TODAY = "2026-11-21"
+# A day on which some of the fixture's pages are due and some stale, so there are notices.
+LATER = "2027-04-01"
 
 
 @dataclass

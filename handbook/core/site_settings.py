@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -29,7 +30,11 @@ class SiteSettings:
     engine: dict = field(default_factory=dict)
 
 
-class _ConfigLoader(yaml.SafeLoader):
+# libyaml's parser when PyYAML has it: every command reads mkdocs.yml, some of them often.
+_SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _ConfigLoader(_SafeLoader):
     """SafeLoader that reads `!ENV` like MkDocs and ignores other tags (e.g. !!python/name)."""
 
 
@@ -53,7 +58,7 @@ class SiteSettingsError(ValueError):
     """mkdocs.yml cannot be read; the message names the file (and line) and why."""
 
 
-def load_mkdocs_yml(root: Path, loader: type[yaml.SafeLoader] = _ConfigLoader) -> object:
+def load_mkdocs_yml(root: Path, loader: type = _ConfigLoader) -> object:
     """mkdocs.yml read with `loader`; SiteSettingsError names the file (and line) and why."""
     try:
         text = (root / "mkdocs.yml").read_text(encoding="utf-8")

@@ -43,8 +43,7 @@ class SourcePage:
     record: PageFreshness | None = None
     edit_url: str = ""  # the page's edit link: MkDocs' own, or its source's for a made page
     view_link: str = ""  # a made page's record in its data file, at its line
-    notice: str = ""
-    footer: str = ""
+    # Front matter the hooks would set on the page (status, hide, search).
     extra_meta: dict[str, Any] = field(default_factory=dict)
 
     @property

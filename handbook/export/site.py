@@ -20,6 +20,7 @@ from handbook.export.sources import classify
 from handbook.export.titles import PageRenderer
 from handbook.freshness.model import load_policy
 from handbook.freshness.render import DASHBOARD_URI, Renderer
+from handbook.pages import readers
 from handbook.pages.links import unlink, unlink_markdown
 from handbook.releases import formats as release_formats
 from handbook.releases.pages import release_files
@@ -99,13 +100,16 @@ def _nav_titles(site: Site, pages: list[SourcePage]) -> None:
 
 
 def _render(site: Site, pages: list[SourcePage], left_out: frozenset[str]) -> None:
-    """Each page's links into an off feature's folder (raw HTML, macros) unlinked, then its
-    markdown rendered as the generator will: its title and table of contents."""
+    """Each page's links into an off feature's folder (raw HTML, macros) unlinked, then, where
+    it matters, its markdown rendered as the generator will: the title of a page that has
+    none in the nav or its front matter, and the table of contents beside a chart."""
     renderer = PageRenderer(site.extensions, site.extension_configs)
     for page in pages:
         if left_out:
             page.body = unlink(page.body, site.url(page.src_uri), left_out)
-        if page.src_uri != DASHBOARD_URI:  # made once every page is known
+        untitled = page.nav_title is None and "title" not in page.meta
+        chart = readers.CHART in page.body
+        if page.src_uri != DASHBOARD_URI and (untitled or chart):  # the dashboard comes last
             rendered = renderer.render(page.body)
             page.heading, page.toc_empty, page.content = (
                 rendered.heading,

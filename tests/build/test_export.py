@@ -16,18 +16,15 @@ import re
 import subprocess
 import sys
 import textwrap
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
 
-from tests.helpers import BuildResult, fixture_build, fixture_site, handbook_cli, nav_items
+from tests.helpers import LATER, BuildResult, fixture_build, fixture_site, handbook_cli
 
-LATER = (
-    "2027-04-01"  # some pages due, some stale (as in test_properdocs.py, whose build this shares)
-)
 SITE_URL = "https://handbook.example.com/"
 # A generator run with the engine unimportable: the export's build must not need it.
 NO_ENGINE = textwrap.dedent(
@@ -68,6 +65,11 @@ def hooked(tmp_path_factory) -> BuildResult:
 
 
 @pytest.fixture(scope="module")
+def hooked_views(hooked) -> dict[str, dict[str, object]]:
+    return page_views(hooked.site)
+
+
+@pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
     return fixture_site(tmp_path_factory.mktemp("export"))
 
@@ -93,29 +95,78 @@ def export_built(exported) -> BuildResult:
 # Comparing two built sites
 
 
+class _Reader(HTMLParser):
+    """One pass over a page: its text (inside <body>), title, link targets, ids and names."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+        self.title: list[str] = []
+        self.hrefs: list[str] = []
+        self.ids: list[str] = []
+        self.names: list[str] = []
+        self._in: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        found = dict(attrs)
+        if tag in ("body", "title"):
+            self._in.add(tag)
+        if tag == "a" and found.get("href") is not None:
+            self.hrefs.append(found["href"])
+        if found.get("id"):
+            self.ids.append(found["id"])
+        if found.get("aria-label") is not None:
+            self.names.append(found["aria-label"])
+
+    def handle_endtag(self, tag):
+        self._in.discard(tag)
+
+    def handle_data(self, data):
+        if "title" in self._in:
+            self.title.append(data)
+        elif "body" in self._in:
+            self.text.append(data)
+
+
+def primary_nav(html: str) -> str:
+    """The page's primary sidebar as built (the theme renders it from the nav alone)."""
+    start = html.find('<div class="md-sidebar md-sidebar--primary"')
+    end = html.find('<div class="md-sidebar md-sidebar--secondary"', start)
+    return html[start:end] if start >= 0 else ""
+
+
 def page_view(html: str, url: str) -> dict[str, object]:
     """What a reader gets from a page: its text (textContent, white space aside), title, nav,
     notices, the URLs its links lead to, its ids and its accessible names."""
-    soup = BeautifulSoup(html, "html.parser")
-    body = soup.body or soup
+    reader = _Reader()
+    reader.feed(html)
+    reader.close()
     base = urljoin(SITE_URL, url)
     return {
-        "text": "".join(body.get_text().split()),
-        "title": soup.title.get_text() if soup.title else "",
-        "nav": repr(nav_items(html)) if soup.select_one("nav.md-nav--primary") else "",
+        "text": "".join("".join(reader.text).split()),
+        "title": "".join(reader.title),
+        "nav": primary_nav(html),
         "freshness": re.findall(r'data-freshness="([a-z]+)"', html),
-        "links": sorted(urljoin(base, a["href"]) for a in soup.find_all("a", href=True)),
-        "ids": sorted(tag["id"] for tag in soup.find_all(id=True)),
-        "names": sorted(tag["aria-label"] for tag in soup.find_all(attrs={"aria-label": True})),
+        "links": sorted(urljoin(base, href) for href in reader.hrefs),
+        "ids": sorted(reader.ids),
+        "names": sorted(reader.names),
     }
 
 
-def differences(ours: Path, theirs: Path) -> list[str]:
-    """'page: what' for each way a page of `theirs` reads differently from `ours`."""
+def page_views(site: Path) -> dict[str, dict[str, object]]:
+    return {
+        path.relative_to(site).as_posix(): page_view(
+            path.read_text(encoding="utf-8"), path.relative_to(site).as_posix()
+        )
+        for path in sorted(site.rglob("*.html"))
+    }
+
+
+def differences(ours: dict[str, dict[str, object]], theirs: Path) -> list[str]:
+    """'page: what' for each way a page of the site `theirs` reads differently from `ours`
+    (page_views of the other site)."""
     found = []
-    for path in sorted(ours.rglob("*.html")):
-        url = path.relative_to(ours).as_posix()
-        mine = page_view(path.read_text(encoding="utf-8"), url)
+    for url, mine in ours.items():
         other = page_view((theirs / url).read_text(encoding="utf-8"), url)
         found += [f"{url}: {key}" for key in mine if mine[key] != other[key]]
     return found
@@ -151,12 +202,12 @@ def test_the_export_has_no_hooks_no_macros_and_no_engine_in_its_config(project, 
     assert "handbook.mkdocs.macros" in engine_modules(source)
 
 
-def test_the_build_needs_no_engine(project, export_built, tmp_path):
+def test_the_build_needs_no_engine(project, export_built):
     assert export_built.ok
-    # Negative control: the same run refuses the handbook itself, whose hooks import the engine.
-    result = without_engine("mkdocs", "build", "--strict", "-d", str(tmp_path / "s"), cwd=project)
+    # Negative control: the same run refuses the engine itself.
+    result = without_engine("handbook", "--version", cwd=project)
     assert result.returncode != 0
-    assert "no engine at build time" in result.stdout + result.stderr
+    assert "handbook: no engine at build time" in result.stderr
 
 
 def test_the_same_files(hooked, export_built):
@@ -165,8 +216,8 @@ def test_the_same_files(hooked, export_built):
     assert theirs == ours
 
 
-def test_every_page_reads_the_same(hooked, export_built):
-    assert differences(hooked.site, export_built.site) == []
+def test_every_page_reads_the_same(hooked, hooked_views, export_built):
+    assert differences(hooked_views, export_built.site) == []
     # The comparison saw what matters: pages, notices of both kinds, stale badges in the nav.
     pages = list(hooked.site.rglob("*.html"))
     assert len(pages) > 20
@@ -235,9 +286,9 @@ def test_exception_html_is_not_byte_identical(hooked, export_built):
     # Notices, footers and tables are raw HTML blocks of the markdown in an export, which
     # Python-Markdown lays out with other line breaks; the dashboard's and tool pages' links
     # are markdown links (md_in_html) whose tables it writes a cell per line.
+    # test_every_page_reads_the_same compares what a reader gets instead.
     page = "guidelines/index.html"
     assert (export_built.site / page).read_bytes() != (hooked.site / page).read_bytes()
-    assert differences(hooked.site, export_built.site) == []
 
 
 def test_exception_a_download_link_is_root_relative(hooked, export_built):
@@ -256,12 +307,12 @@ def test_exception_a_download_link_is_root_relative(hooked, export_built):
 # ProperDocs
 
 
-def test_properdocs_builds_the_export_the_same(hooked, exported, tmp_path):
+def test_properdocs_builds_the_export_the_same(hooked, hooked_views, exported, tmp_path):
     built = build_export(exported, tmp_path / "site", "properdocs")
     assert built.ok, built.log
     assert "WARNING" not in built.log
     assert "ProperDocs" in built.html("")  # it really was ProperDocs
     assert files_of(built.site) == files_of(hooked.site)
-    assert differences(hooked.site, built.site) == []
+    assert differences(hooked_views, built.site) == []
     for name in BYTE_FOR_BYTE:
         assert (built.site / name).read_bytes() == (hooked.site / name).read_bytes(), name

@@ -10,11 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import fixture_build
+from tests.helpers import LATER, fixture_build
 
 FRESHNESS = re.compile(r'data-freshness="([a-z]+)"')
-# A day on which some pages are due and some stale, so there are notices to compare.
-LATER = "2027-04-01"
 
 
 def built(tmp_path_factory, engine: str):
