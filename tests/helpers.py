@@ -17,6 +17,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # A tiny self-contained handbook: engine tests build it, never this repository's content.
 FIXTURE = ROOT / "tests" / "fixtures" / "handbook"
 FIXED_TODAY = "2026-11-21"
+# A day on which some of the fixture's pages are due and some stale, so there are notices.
+LATER = "2027-04-01"
 
 
 @dataclass
@@ -163,6 +165,20 @@ def fixture_site(tmp: Path) -> Path:
     shutil.copytree(FIXTURE, project)
     engine_files(project)
     return project
+
+
+def fixture_build(
+    tmp_path_factory, today: str = FIXED_TODAY, engine: str = "mkdocs"
+) -> BuildResult:
+    """The whole fixture handbook built with hooks on `today` by `engine`, once per test run
+    for every module that asks for the same date and engine (xdist workers included). Its
+    site is shared: read it, or copy it before changing anything."""
+
+    def make(folder: Path) -> BuildResult:
+        env = mkdocs_env(today=today)
+        return build(fixture_site(folder), folder / "site", env=env, engine=engine)
+
+    return shared(tmp_path_factory, f"fixture-{engine}-{today}", make)
 
 
 def make_project(

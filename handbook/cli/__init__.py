@@ -14,6 +14,7 @@ from handbook import __version__
 from handbook.cli import check as cmd_check
 from handbook.cli import codeowners as cmd_codeowners
 from handbook.cli import completion as cmd_completion
+from handbook.cli import export as cmd_export
 from handbook.cli import freshness as cmd_freshness
 from handbook.cli import init as cmd_init
 from handbook.cli import linkcheck as cmd_linkcheck
@@ -36,6 +37,7 @@ COMMANDS = [
     cmd_linkcheck,
     cmd_serve,
     cmd_upgrade,
+    cmd_export,
     cmd_reference,
     cmd_completion,
 ]

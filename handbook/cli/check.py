@@ -6,11 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from handbook.core.context import load_handbook
+from handbook.core.context import Handbook, load_handbook
 from handbook.core.engine_files import compatibility
 from handbook.core.features import gate
 from handbook.core.paths import ProjectNotFound, docs_dir, find_root
-from handbook.core.problems import errors
+from handbook.core.problems import Problem, errors
 from handbook.core.site_settings import engine_setting_problems, read_site_settings
 from handbook.freshness.generated import generated_pages
 from handbook.freshness.model import load_policy
@@ -52,10 +52,22 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     root = resolve_root(args)
     try:
-        handbook = load_handbook(root, args.today)
+        _handbook, problems = all_problems(root, args.today)
     except ValueError as exc:
         print(f"handbook: {exc}", file=sys.stderr)
         return 2
+    count = report(problems)
+    if count:
+        print(f"handbook check: {count} error(s)", file=sys.stderr)
+        return 1
+    print(f"handbook check: data and pages OK ({len(problems)} warning(s))")
+    return 0
+
+
+def all_problems(root: Path, today: str | None) -> tuple[Handbook, list[Problem]]:
+    """The handbook, and every problem `handbook check` reports (and the build refuses);
+    ValueError when `today` is not a date."""
+    handbook = load_handbook(root, today)
     problems = list(handbook.problems)
     # Every page is read and parsed once; the checks below reuse the parsed pages.
     pages: dict[str, Page] = {}
@@ -87,12 +99,12 @@ def run(args: argparse.Namespace) -> int:
     problems += check_content(load_rules(handbook.dataset), pages)
     # Hooks, schema copies and mkdocs.yml against the installed engine: warnings with the fix.
     problems += compatibility(root)
+    return handbook, problems
+
+
+def report(problems: list[Problem]) -> int:
+    """Print each problem as `file:line: message  [severity]`; the number of errors."""
     for problem in sorted(problems):
         label = "error" if problem.severity == "error" else "warning"
         print(f"{problem}  [{label}]", file=sys.stderr)
-    count = len(errors(problems))
-    if count:
-        print(f"handbook check: {count} error(s)", file=sys.stderr)
-        return 1
-    print(f"handbook check: data and pages OK ({len(problems)} warning(s))")
-    return 0
+    return len(errors(problems))

@@ -14,6 +14,7 @@ from pathlib import Path
 from handbook.core import schemas
 from handbook.core.problems import Problem
 from handbook.core.registry import registry
+from handbook.markdown_ext import TASKLIST_LABELS
 
 # The engine's own hook modules (handbook/mkdocs/<job>.py), in the order mkdocs.yml lists them:
 # paths first (plugin folders), data before the pages it checks, then each feature's hooks
@@ -143,9 +144,16 @@ _OLD_STYLESHEETS = tuple(
 
 
 def config_problems(mkdocs_yml: str) -> list[Problem]:
-    """mkdocs.yml settings an earlier engine needed that this one does not load."""
+    """mkdocs.yml settings an earlier engine needed that this one does not load, and the
+    markdown extension it now names task-list checkboxes with."""
     problems = []
     for number, line in enumerate(mkdocs_yml.splitlines(), start=1):
+        if re.match(r"\s*-\s*pymdownx\.tasklist\b", line) and TASKLIST_LABELS not in mkdocs_yml:
+            message = (
+                f"markdown_extensions: add `- {TASKLIST_LABELS}` after pymdownx.tasklist "
+                "(it names each checkbox for screen readers; the build adds it until then)"
+            )
+            problems.append(Problem("mkdocs.yml", number, message))
         if re.match(r"\s*modules:", line) and "handbook" in line and MACROS_MODULE not in line:
             message = f"macros modules: use [{MACROS_MODULE}] (the engine's macros moved in 0.3.0)"
             problems.append(Problem("mkdocs.yml", number, message))

@@ -111,8 +111,9 @@ def by_name() -> dict[str, Feature]:
     return {feature.name: feature for feature in registry()}
 
 
-class _MacroRecorder:
-    """Stands in for the mkdocs-macros env to learn which macros a feature defines."""
+class MacroRecorder:
+    """Stands in for the mkdocs-macros env: records the macros and filters a feature defines
+    (handbook export renders pages with one)."""
 
     def __init__(self) -> None:
         self.macros: dict[str, Callable] = {}
@@ -131,7 +132,7 @@ class _MacroRecorder:
 def recorded_macros(register: Callable[[Any, Handbook], None]) -> dict[str, Callable]:
     """Name -> function of the macros `register(env, handbook)` defines, by name (registration
     defines, it never calls, so no handbook is needed)."""
-    recorder = _MacroRecorder()
+    recorder = MacroRecorder()
     register(recorder, None)  # type: ignore[arg-type]
     return dict(sorted(recorder.macros.items()))
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -29,7 +30,11 @@ class SiteSettings:
     engine: dict = field(default_factory=dict)
 
 
-class _ConfigLoader(yaml.SafeLoader):
+# libyaml's parser when PyYAML has it: every command reads mkdocs.yml, some of them often.
+_SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _ConfigLoader(_SafeLoader):
     """SafeLoader that reads `!ENV` like MkDocs and ignores other tags (e.g. !!python/name)."""
 
 
@@ -53,10 +58,11 @@ class SiteSettingsError(ValueError):
     """mkdocs.yml cannot be read; the message names the file (and line) and why."""
 
 
-def read_site_settings(root: Path) -> SiteSettings:
+def load_mkdocs_yml(root: Path, loader: type = _ConfigLoader) -> object:
+    """mkdocs.yml read with `loader`; SiteSettingsError names the file (and line) and why."""
     try:
         text = (root / "mkdocs.yml").read_text(encoding="utf-8")
-        data = yaml.load(text, Loader=_ConfigLoader)
+        return yaml.load(text, Loader=loader)  # noqa: S506 - a SafeLoader subclass
     except UnicodeDecodeError as exc:
         raise SiteSettingsError(f"mkdocs.yml: not UTF-8 text ({exc})") from None
     except yaml.MarkedYAMLError as exc:
@@ -64,6 +70,10 @@ def read_site_settings(root: Path) -> SiteSettings:
         raise SiteSettingsError(f"mkdocs.yml:{line}: invalid YAML: {exc.problem}") from None
     except yaml.YAMLError as exc:
         raise SiteSettingsError(f"mkdocs.yml: invalid YAML: {exc}") from None
+
+
+def read_site_settings(root: Path) -> SiteSettings:
+    data = load_mkdocs_yml(root)
     if not isinstance(data, dict):
         return SiteSettings()
     repo_url = str(data.get("repo_url") or "")

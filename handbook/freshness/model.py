@@ -357,6 +357,31 @@ def scan(
     return pages, problems
 
 
+FAIL_ENV = "HANDBOOK_FAIL_ON_STALE"
+
+
+def fail_on_stale(policy: Policy, value: str) -> bool:
+    """HANDBOOK_FAIL_ON_STALE=true|false (`value`) overrides fail_on_stale in
+    data/freshness.yml; ValueError for anything else."""
+    value = value.strip().lower()
+    if not value:
+        return policy.fail_on_stale
+    if value in {"1", "true", "yes", "on"}:
+        return True
+    if value in {"0", "false", "no", "off"}:
+        return False
+    raise ValueError(f"{FAIL_ENV}={value!r}: use true or false")
+
+
+def stale_message(record: PageFreshness) -> str:
+    """What the build says about a stale page: the file, when review was due, its owner."""
+    contact = f", {record.owner_contact}" if record.owner_contact else ""
+    return (
+        f"{record.path}: stale: review was due {record.review_by}; "
+        f"owner {record.owner_name}{contact}"
+    )
+
+
 def sort_oldest_first(pages: Iterable[PageFreshness]) -> list[PageFreshness]:
     """Never-reviewed pages first, then by review date, oldest first."""
     return sorted(pages, key=lambda p: (p.last_reviewed or dt.date.min, p.src_uri))

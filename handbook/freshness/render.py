@@ -8,6 +8,7 @@ table cell or a link text.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from jinja2 import Environment
 from markupsafe import Markup
@@ -93,12 +94,15 @@ class Renderer:
         drift: list[Drift],
         dashboard_url: str | None = None,
         policy: Policy | None = None,
+        markdown_links: bool = False,
     ) -> tuple[str, dict[str, str]]:
         """Markdown of the dashboard page (about/freshness.md), and its tables by placeholder.
 
         The page tables are HTML filled in after the markdown is rendered (`fill_tables`):
         with a thousand pages they hold thousands of rows, which Python-Markdown would
-        otherwise spend most of the dashboard's build time re-reading as raw HTML.
+        otherwise spend most of the dashboard's build time re-reading as raw HTML. With
+        `markdown_links` (`handbook export`, whose tables go into the markdown with
+        `inline_tables`), each page link is a markdown link to the page's .md file.
         """
         tables: dict[str, str] = {}
         table_template = self.env.get_template("freshness_table.html")
@@ -107,6 +111,8 @@ class Renderer:
             return relative_link(DASHBOARD_URI, page.src_uri)
 
         def href(page: PageFreshness) -> str:
+            if markdown_links:
+                return relative_link(DASHBOARD_URI, page.src_uri)
             return urls.relative_url(dashboard_url or urls.page_url(DASHBOARD_URI), page.url)
 
         def table(rows: list[PageFreshness], with_owner: bool, with_status: bool = True) -> str:
@@ -119,6 +125,7 @@ class Renderer:
                 overdue=lambda page: overdue_days(page, today),
                 href=href,
                 edit_links=edit_links,
+                markdown_links=markdown_links,
             )
             return token
 
@@ -134,6 +141,7 @@ class Renderer:
             table=table,
             edit_links=edit_links,
             policy=policy or Policy(),
+            markdown_links=markdown_links,
         )
         return markdown, tables
 
@@ -146,6 +154,27 @@ class Renderer:
             by_owner=needs_action(needing),
             edit_links=edit_links,
         )
+
+
+def inline_tables(markdown: str, tables: dict[str, str]) -> str:
+    """The dashboard's markdown with each table in place of its placeholder paragraph."""
+    for token, table in tables.items():
+        line = re.compile(rf"^([ \t]*){token}$", re.M)  # TABLE1 is not TABLE10
+        markdown, found = line.subn(_Table(table.strip()), markdown)
+        if found != 1:
+            raise ValueError(f"dashboard: placeholder {token} not found once in its markdown")
+    return markdown
+
+
+class _Table:
+    """A replacement for a placeholder line: the table, at the placeholder's indent."""
+
+    def __init__(self, html: str) -> None:
+        self.html = html
+
+    def __call__(self, match: re.Match) -> str:
+        indent = match.group(1)
+        return "\n".join(indent + line for line in self.html.split("\n"))
 
 
 def fill_tables(html: str, tables: dict[str, str]) -> str:

@@ -9,9 +9,9 @@ of their folder by `slot_generated_pages`, so they never need a hand-written nav
 from __future__ import annotations
 
 import hashlib
-import posixpath
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -20,10 +20,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from handbook.core import nav as nav_tree
 from handbook.core import site_settings
 from handbook.core.context import Handbook, load_handbook
 from handbook.core.problems import errors, warnings
-from handbook.core.text import html_text
+from handbook.core.registry import GeneratedPage
 from handbook.mkdocs.state import Slot, build_state
 
 log = get_plugin_logger("handbook")
@@ -107,6 +108,13 @@ def add_generated_page(
     return file
 
 
+def add_made_page(files: Files, config: MkDocsConfig, made: GeneratedPage) -> File:
+    """Add a page a feature made (handbook.core.registry.GeneratedPage)."""
+    return add_generated_page(
+        files, config, made.src_uri, made.markdown, made.title, "", made.group, made.order
+    )
+
+
 def _skip_unchanged_in_dirty_builds(file: File, config: MkDocsConfig, source: str) -> None:
     key = (str(config.site_dir), file.src_uri)
     digest = hashlib.sha256(source.encode("utf-8")).hexdigest()
@@ -116,61 +124,59 @@ def _skip_unchanged_in_dirty_builds(file: File, config: MkDocsConfig, source: st
     _LAST_FINGERPRINTS[key] = digest
 
 
-def _sections_by_folder(items: list) -> dict[str, Section]:
-    found: dict[str, Section] = {}
+# ---------------------------------------------------------------------------------------------
+# The nav, through the engine's pure tree (handbook.core.nav)
+
+
+def _tree(items: list) -> list[nav_tree.NavNode]:
+    nodes = []
     for item in items:
         if isinstance(item, Section):
-            for child in item.children:
-                if isinstance(child, Page) and child.file.src_uri.endswith("index.md"):
-                    found.setdefault(posixpath.dirname(child.file.src_uri), item)
-            found.update(_sections_by_folder(item.children))
-    return found
+            nodes.append(nav_tree.NavNode(item.title, children=_tree(item.children), ref=item))
+        elif isinstance(item, Page):
+            nodes.append(nav_tree.NavNode(page=item.file.src_uri, ref=item))
+        else:
+            nodes.append(nav_tree.NavNode(item.title, url=getattr(item, "url", None), ref=item))
+    return nodes
+
+
+def _items(nodes: list[nav_tree.NavNode], parent: Section | None = None) -> list:
+    """MkDocs' nav items for `nodes`: their own objects, and new Sections for new sections."""
+    items = []
+    for node in nodes:
+        item: Any = node.ref
+        if node.children is not None:
+            if not isinstance(item, Section):
+                item = node.ref = Section(node.title or "", [])
+            item.children = _items(node.children, item)
+        item.parent = parent
+        items.append(item)
+    return items
 
 
 def _flatten(items: list) -> list[Page]:
-    pages: list[Page] = []
-    for item in items:
-        if isinstance(item, Section):
-            pages.extend(_flatten(item.children))
-        elif isinstance(item, Page):
-            pages.append(item)
-    return pages
+    return [node.ref for node in nav_tree.pages_of(_tree(items))]  # type: ignore[misc]
 
 
-def _subsection(section: Section, title: str) -> Section:
-    """The child section of `section` called `title`, appended when there is none."""
-    # The theme prints section titles as HTML; `title` may come from data (a tool category).
-    shown = html_text(title)
-    for child in section.children:
-        if isinstance(child, Section) and child.title in (title, shown):
-            return child
-    child = Section(shown, [])
-    child.parent = section
-    section.children.append(child)
-    return child
+def _apply(nav: Navigation, nodes: list[nav_tree.NavNode]) -> Navigation:
+    nav.items = _items(nodes)
+    _relink(nav)
+    return nav
 
 
 def slot_generated_pages(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     generated = build_state(config).generated
     if not generated:
         return nav
-    sections = _sections_by_folder(nav.items)
+    nodes = _tree(nav.items)
+    placed = []
     for src_uri, slot in sorted(generated.items(), key=lambda item: item[1].order):
         file = files.get_file_from_path(src_uri)
-        if file is None or file.page is None:
-            continue
-        folder = posixpath.dirname(src_uri)
-        while folder and folder not in sections:
-            folder = posixpath.dirname(folder)
-        section = sections.get(folder)
-        if section is None:
-            continue  # no section for it: the page is still built, reachable by its links
-        for title in slot.group:
-            section = _subsection(section, title)
-        section.children.append(file.page)
-        file.page.parent = section
-    _relink(nav)
-    return nav
+        if file is not None and file.page is not None:
+            placed.append((nav_tree.NavNode(page=src_uri, ref=file.page), slot.group))
+    # A page with no section for it is still built, reachable by its links.
+    nav_tree.slot(nodes, placed)
+    return _apply(nav, nodes)
 
 
 def _relink(nav: Navigation) -> None:
@@ -181,24 +187,9 @@ def _relink(nav: Navigation) -> None:
         page.previous_page, page.next_page = before, after
 
 
-def _prune(items: list, drop: Callable[[Page], bool]) -> list:
-    kept = []
-    for item in items:
-        if isinstance(item, Section):
-            item.children = _prune(item.children, drop)
-            if not item.children:
-                continue  # a section left empty would render as a heading with nothing in it
-        elif isinstance(item, Page) and drop(item):
-            continue
-        kept.append(item)
-    return kept
-
-
 def prune_nav(nav: Navigation, drop: Callable[[Page], bool]) -> Navigation:
     """Remove the pages for which `drop` is true (and sections left empty) from the nav."""
-    nav.items = _prune(nav.items, drop)
-    _relink(nav)
-    return nav
+    return _apply(nav, nav_tree.prune(_tree(nav.items), lambda node: drop(node.ref)))  # type: ignore[arg-type]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -214,44 +205,8 @@ def nav_section_limit(config: MkDocsConfig) -> int:
 
 
 def split_long_sections(nav: Navigation, limit: int) -> Navigation:
-    """Split each nav section that lists more than `limit` entries into parts of `limit`.
-
-    Material renders the open section's every entry into each of its pages, so one section of
-    hundreds of pages makes each of them hundreds of links long. Parts ("Pages 1-30", "Pages
-    31-60", ...) keep every page in the nav: a page shows its own part open and the other parts
-    as one link each. A section's index page stays first, as its link. Order is unchanged, so
-    previous/next links are too.
-    """
-    _split(nav.items, limit)
-    _relink(nav)
-    return nav
-
-
-def _split(items: list, limit: int) -> None:
-    for item in items:
-        if isinstance(item, Section):
-            _split(item.children, limit)
-            _split_section(item, limit)
-
-
-def _split_section(section: Section, limit: int) -> None:
-    children = section.children
-    head = []
-    first = children[0] if children else None
-    if isinstance(first, Page) and first.file.src_uri.endswith("index.md"):
-        head = [first]  # navigation.indexes: the section's own link
-    rest = children[len(head) :]
-    # Parts of parts, when even the parts are more than `limit`.
-    while len(rest) > limit:
-        parts, offset = [], 0
-        for start in range(0, len(rest), limit):
-            chunk = rest[start : start + limit]
-            pages = sum(len(_flatten([child])) for child in chunk)
-            part = Section(f"Pages {offset + 1}\u2013{offset + pages}", chunk)
-            part.parent = section
-            for child in chunk:
-                child.parent = part
-            parts.append(part)
-            offset += pages
-        rest = list(parts)
-    section.children = [*head, *rest]
+    """Split each nav section that lists more than `limit` entries into parts (see
+    handbook.core.nav.split_long_sections)."""
+    nodes = _tree(nav.items)
+    nav_tree.split_long_sections(nodes, limit)
+    return _apply(nav, nodes)

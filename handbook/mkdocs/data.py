@@ -21,7 +21,7 @@ from handbook.core.problems import Problem
 from handbook.core.registry import registry
 from handbook.core.yamlload import limit_problem
 from handbook.mkdocs.adapter import (
-    add_generated_page,
+    add_made_page,
     get_handbook,
     log,
     nav_section_limit,
@@ -98,16 +98,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for feature in registry():
         if feature.pages is not None and handbook.features.on(feature.name):
             for made in feature.pages(handbook):
-                add_generated_page(
-                    files,
-                    config,
-                    made.src_uri,
-                    made.markdown,
-                    made.title,
-                    "",
-                    made.group,
-                    made.order,
-                )
+                add_made_page(files, config, made)
     return files
 
 

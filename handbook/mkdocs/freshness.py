@@ -21,12 +21,15 @@ from mkdocs.structure.pages import Page
 from handbook.core import urls
 from handbook.freshness.generated import generated_pages
 from handbook.freshness.model import (
+    FAIL_ENV,
     PageFreshness,
     Policy,
     assess,
+    fail_on_stale,
     load_policy,
     source_edit_url,
     source_view_url,
+    stale_message,
 )
 from handbook.freshness.render import DASHBOARD_URI, fill_tables
 from handbook.freshness.report import drifted
@@ -35,7 +38,6 @@ from handbook.mkdocs.state import FreshnessState, build_state
 from handbook.templates.model import build_templates, versions
 
 FEED_URI = "freshness.json"
-FAIL_ENV = "HANDBOOK_FAIL_ON_STALE"
 STALE_STATUS_TITLE = "Review overdue"
 __all__ = ["on_config", "on_env", "on_files", "on_page_content"]
 
@@ -153,22 +155,12 @@ def _source_edit_url(config: MkDocsConfig, path: str) -> str:
 
 
 def _fail_on_stale(policy: Policy) -> bool:
-    """HANDBOOK_FAIL_ON_STALE=true|false overrides fail_on_stale in data/freshness.yml."""
-    value = os.environ.get(FAIL_ENV, "").strip().lower()
-    if not value:
-        return policy.fail_on_stale
-    if value in {"1", "true", "yes", "on"}:
-        return True
-    if value in {"0", "false", "no", "off"}:
-        return False
-    raise PluginError(f"{FAIL_ENV}={value!r}: use true or false")
+    try:
+        return fail_on_stale(policy, os.environ.get(FAIL_ENV, ""))
+    except ValueError as exc:
+        raise PluginError(str(exc)) from None
 
 
 def _log_stale(record: PageFreshness, fail: bool) -> None:
-    contact = f", {record.owner_contact}" if record.owner_contact else ""
-    message = (
-        f"{record.path}: stale: review was due {record.review_by}; "
-        f"owner {record.owner_name}{contact}"
-    )
     # Advisory by default: a WARNING would fail every --strict build.
-    (log.warning if fail else log.info)(message)
+    (log.warning if fail else log.info)(stale_message(record))

@@ -1,17 +1,16 @@
 """mkdocs-macros module: the macros a page can use once it opts in with `render_macros: true`.
 
-Thin adapter: each feature module exposes `register(env, handbook)` and keeps its logic pure.
+Thin adapter: what a page sees is decided in handbook.pages.macro_env; each feature module
+exposes `register(env, handbook)` and keeps its logic pure.
 """
 
 from __future__ import annotations
 
-from handbook.core import owners
-from handbook.core.registry import registry
 from handbook.mkdocs.adapter import get_handbook
 from handbook.mkdocs.state import build_state
+from handbook.pages import macro_env
 from handbook.pages.frontmatter import rendered_body_line
 from handbook.pages.sandbox import (
-    PLAIN_TYPES,
     WITHHELD,
     WITHHELD_FILTERS,
     page_view,
@@ -43,29 +42,4 @@ def define_env(env) -> None:
         env.variables.pop(name, None)
     for name in WITHHELD_FILTERS:
         env.filters.pop(name, None)
-    handbook = get_handbook(env.conf)
-    env.variables["handbook_today"] = handbook.today.isoformat()
-
-    owners.register_macros(env, handbook)
-
-    # `{% if features.releases %}` lets a shared page show a feature's part only while it is on.
-    env.variables["features"] = handbook.features.as_dict()
-    for feature in registry():
-        if feature.macros is not None and handbook.features.on(feature.name):
-            feature.macros(env, handbook)
-    for name, macro in list(env.macros.items()):
-        env.macros[name] = _plain_result(name, macro)
-
-
-def _plain_result(name: str, macro):
-    """A macro hands pages text or numbers, never an object whose methods could act."""
-
-    def checked(*args, **kwargs):
-        result = macro(*args, **kwargs)
-        if not isinstance(result, PLAIN_TYPES):
-            raise TypeError(f"macro {name} returned a {type(result).__name__}, not text")
-        return result
-
-    checked.__name__ = getattr(macro, "__name__", name)
-    checked.__doc__ = macro.__doc__
-    return checked
+    macro_env.register(env, get_handbook(env.conf))

@@ -29,12 +29,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         return files
     handbook = get_handbook(config)
     for template in _templates(config).values():
-        owner = handbook.owners.get(template.owner)
-        markdown = tp.page_markdown(template, owner.name if owner else template.owner)
+        made = tp.template_page(template, handbook.owners)
         # The source, preview and download are filled in from the file's text later.
-        add_generated_page(
-            files, config, tp.page_uri(template), markdown, template.title, template.text
-        )
+        add_generated_page(files, config, made.src_uri, made.markdown, made.title, template.text)
     return files
 
 
@@ -51,11 +48,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if template is None:
         return html
     href = urls.relative_url(page.url, tp.raw_uri(template))
-    slots = {
-        "download": tp.download_html(template, href),
-        "preview": tp.preview_html(template, config.markdown_extensions, _mdx_configs(config)),
-        "source": tp.source_html(template),
-    }
+    slots = tp.slot_html(template, href, config.markdown_extensions, _mdx_configs(config))
     try:
         return tp.fill_slots(html, slots)
     except ValueError as exc:

@@ -18,12 +18,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from handbook.core.problems import Problem
+from handbook.markdown_ext import TASKLIST_LABELS
 from handbook.mkdocs import search
 from handbook.mkdocs.adapter import feature_on, report_error
 from handbook.mkdocs.readers import page_context, read_settings
 from handbook.mkdocs.state import build_state
-from handbook.mkdocs.stemming import add_worker, point_at_worker
-from handbook.pages.a11y import label_task_checkboxes
+from handbook.mkdocs.stemming import add_worker, theme_setting
 from handbook.pages.published_html import published_problems
 from handbook.pages.theme_keys import TEXT_KEYS, escaped_text
 
@@ -35,7 +35,6 @@ __all__ = [
     "on_page_context",
     "on_post_build",
     "on_post_page",
-    "on_post_template",
 ]
 
 ENGINE = Path(__file__).resolve().parent.parent
@@ -43,6 +42,7 @@ THEME_DIR = ENGINE / "theme"
 STYLES_DIR = ENGINE / "assets" / "stylesheets"
 SCRIPTS_DIR = ENGINE / "assets" / "javascripts"
 STYLES_URI = "assets/handbook"
+TASKLIST = "pymdownx.tasklist"
 
 
 def stylesheets() -> list[Path]:
@@ -75,8 +75,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     read_settings(config, own.get("report"))
     own["search"] = search.configure(config, own)
     own["feed"] = feature_on(config, "releases")
+    # Material's search stems what the reader types too (handbook.core.search_worker).
+    own["search_worker"] = theme_setting(config)
     config.extra["handbook"] = own
+    _label_task_lists(config)
     return config
+
+
+def _label_task_lists(config: MkDocsConfig) -> None:
+    """Task-list checkboxes are named by a markdown extension (handbook.markdown_ext), which
+    mkdocs.yml lists; a handbook that does not list it yet gets it here (`handbook check`
+    says to add it)."""
+    if TASKLIST in config.markdown_extensions and TASKLIST_LABELS not in config.markdown_extensions:
+        config.markdown_extensions.append(TASKLIST_LABELS)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -90,17 +101,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Material's search stems what the reader types (handbook.mkdocs.stemming); with
-    Pagefind, the part of the page it indexes is marked (handbook.mkdocs.search)."""
-    return search.on_post_page(point_at_worker(output, config), page, config)
+    """With Pagefind, the part of the page it indexes is marked (handbook.mkdocs.search)."""
+    return search.on_post_page(output, page, config)
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     search.on_post_build(config)
-
-
-def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
-    return point_at_worker(output, config)
 
 
 # Last, after every hook (template previews, notices) has added to the page's HTML.
@@ -114,9 +120,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     for problem in published_problems(html, name, source):
         if (problem.file, problem.line) not in reported:
             report_error(config, problem)
-    if 'class="task-list-item"' not in html:
-        return html
-    return label_task_checkboxes(html)
+    return html
 
 
 # Before Material's search plugin (priority 0) reads the page's search settings.

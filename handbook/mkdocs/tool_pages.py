@@ -16,14 +16,12 @@ from mkdocs.structure.pages import Page
 
 from handbook.core import urls
 from handbook.core.context import Handbook
-from handbook.mkdocs.adapter import add_generated_page, feature_on, get_handbook, log
+from handbook.mkdocs.adapter import add_made_page, feature_on, get_handbook, log
 from handbook.mkdocs.state import build_state
 from handbook.tools import pages as tool_pages
 from handbook.tools.macros import stack_of
-from handbook.tools.model import tool_src_uri
 
 __all__ = ["on_config", "on_files", "on_page_context", "on_page_markdown"]
-ALL_TOOLS = "All tools"  # the nav section holding the generated tool pages
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -39,22 +37,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if not feature_on(config, "tools"):
         return files
     handbook = get_handbook(config)
-    stack = stack_of(handbook)
     existing = {f.src_uri for f in files}
-    has_page = {
-        "overlaps": "tools/overlaps.md" in existing,
-        "editing": "tools/editing-tool-data.md" in existing,
-    }
-    categories = stack.category_names()
-    for tool in stack.by_id().values():
-        src_uri = tool_src_uri(tool.id)
-        markdown = tool_pages.tool_page_markdown(handbook, stack, tool, has_page)
-        category = categories.get(tool.category, tool.category)
-        # All tools > category > tool: a tool page's nav lists its category, not every tool.
-        group = (ALL_TOOLS, category)
-        order = f"{category.lower()}\0{tool.name.lower()}"
-        add_generated_page(files, config, src_uri, markdown, tool.name, group=group, order=order)
-        build_state(config).tool_pages[src_uri] = tool.id
+    for tool_id, made in tool_pages.generated_pages(handbook, stack_of(handbook), existing):
+        add_made_page(files, config, made)
+        build_state(config).tool_pages[made.src_uri] = tool_id
     return files
 
 

@@ -40,9 +40,22 @@ def unlink_markdown(markdown: str, page_src_uri: str, left_out: Callable[[str], 
     """`markdown` with links whose target `left_out` says is not in the site turned into their
     text (link text may span lines); fenced code is left as written."""
 
-    def replace(link: re.Match) -> str:
+    def replace(text: str, target: str, _href: str) -> str | None:
+        return text if left_out(target) else None
+
+    return rewrite_links(markdown, page_src_uri, replace)
+
+
+def rewrite_links(
+    markdown: str, page_src_uri: str, replace: Callable[[str, str, str], str | None]
+) -> str:
+    """`markdown` with each link to a docs path (outside fenced code) replaced by what
+    `replace(text, target, href)` returns; None keeps the link as written."""
+
+    def each(link: re.Match) -> str:
         target = target_src_uri(link.group(2), page_src_uri)
-        return link.group(1) if target is not None and left_out(target) else link.group(0)
+        made = replace(link.group(1), target, link.group(2)) if target is not None else None
+        return link.group(0) if made is None else made
 
     chunks: list[tuple[bool, list[str]]] = [(False, [])]  # (is fenced code, lines)
     fence: str | None = None
@@ -62,5 +75,5 @@ def unlink_markdown(markdown: str, page_src_uri: str, left_out: Callable[[str], 
     for code, chunk in chunks:
         if not chunk:
             continue
-        lines += chunk if code else _MD_LINK.sub(replace, "\n".join(chunk)).split("\n")
+        lines += chunk if code else _MD_LINK.sub(each, "\n".join(chunk)).split("\n")
     return "\n".join(lines)

@@ -17,6 +17,8 @@ import yaml
 from markupsafe import Markup
 
 from handbook.core.jinja_env import environment
+from handbook.core.owners import Owner
+from handbook.core.registry import GeneratedPage
 from handbook.templates.model import Template
 
 _JINJA = environment(trim=False)
@@ -77,6 +79,24 @@ def page_markdown(template: Template, owner_name: str) -> str:
     )
     body = _JINJA.get_template("template_page.md").render(t=template, owner_name=owner_name)
     return f"---\n{front}---\n\n{body}"
+
+
+def template_page(template: Template, owners: dict[str, Owner]) -> GeneratedPage:
+    """The template's generated page; its slots are filled from the file's text later."""
+    owner = owners.get(template.owner)
+    markdown = page_markdown(template, owner.name if owner else template.owner)
+    return GeneratedPage(page_uri(template), markdown, template.title)
+
+
+def slot_html(
+    template: Template, download_href: str, extensions: list, extension_configs: dict
+) -> dict[str, str]:
+    """What goes into the template page's three slots."""
+    return {
+        "download": download_html(template, download_href),
+        "preview": preview_html(template, extensions, extension_configs),
+        "source": source_html(template),
+    }
 
 
 def copy_text(template: Template) -> str:

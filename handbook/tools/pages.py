@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from markupsafe import Markup
 
@@ -10,12 +11,14 @@ from handbook.core import roles as roles_mod
 from handbook.core.context import Handbook
 from handbook.core.owners import Owner
 from handbook.core.problems import Problem
-from handbook.tools.model import Tool, ToolStack
+from handbook.core.registry import GeneratedPage
+from handbook.tools.model import Tool, ToolStack, tool_src_uri
 from handbook.tools.render import render
 from handbook.tools.views import integrated_from, overlapping_tools, renewal_overdue
 
 # Replaced after every page is rendered by the list of pages that mention the tool.
 MENTIONS_MARKER = "<!-- handbook:tool-mentions -->"
+ALL_TOOLS = "All tools"  # the nav section holding the generated tool pages
 _LINK = re.compile(r"tools/([a-z0-9][a-z0-9-]*)(?:\.md|/)")
 
 
@@ -67,8 +70,34 @@ def tool_page_markdown(
     return str(page)  # plain text for MkDocs: Markup would escape whatever is added to it
 
 
-def mentions_html(tool: Tool, pages: list[tuple[str, str]]) -> str:
-    return render("tool_mentions.html", name=tool.name, pages=pages)
+def generated_pages(
+    handbook: Handbook, stack: ToolStack, existing: Collection[str]
+) -> list[tuple[str, GeneratedPage]]:
+    """(tool id, page) for each tool: its page at tools/<id>.md, under All tools > category in
+    the nav, so a tool page's nav lists its category, not every tool. `existing` holds the
+    docs files' paths: tool pages link to the overlaps and editing pages when they exist."""
+    has_page = {
+        "overlaps": "tools/overlaps.md" in existing,
+        "editing": "tools/editing-tool-data.md" in existing,
+    }
+    categories = stack.category_names()
+    made = []
+    for tool in stack.by_id().values():
+        markdown = tool_page_markdown(handbook, stack, tool, has_page)
+        category = categories.get(tool.category, tool.category)
+        order = f"{category.lower()}\0{tool.name.lower()}"
+        group = (ALL_TOOLS, category)
+        made.append(
+            (tool.id, GeneratedPage(tool_src_uri(tool.id), markdown, tool.name, group, order))
+        )
+    return made
+
+
+def mentions_html(tool: Tool, pages: list[tuple[str, str]], markdown_links: bool = False) -> str:
+    """The list of pages that mention `tool`: (title, link) pairs, where a link is a URL
+    relative to the tool page and a title HTML text, or, with `markdown_links`, a markdown
+    link target (the page's .md file) and a title in plain text."""
+    return render("tool_mentions.html", name=tool.name, pages=pages, markdown_links=markdown_links)
 
 
 def mention_pattern(stack: ToolStack) -> re.Pattern[str]:

@@ -16,7 +16,9 @@ import pytest
 from handbook.releases.formats import FEED_PATH
 from tests.helpers import (
     FIXED_TODAY,
+    LATER,
     build,
+    fixture_build,
     fixture_site,
     handbook_cli,
     make_project,
@@ -75,8 +77,8 @@ def test_one_switch_turns_a_feature_off_everywhere(tmp_path, feature):
     assert not [url for url in urls if url.startswith(f"{feature}/")]
 
 
-def test_negative_control_every_feature_on_builds_every_folder(tmp_path):
-    built = build(fixture_site(tmp_path))
+def test_negative_control_every_feature_on_builds_every_folder(tmp_path_factory):
+    built = fixture_build(tmp_path_factory, LATER)  # the fixture handbook as it is, shared
     assert built.ok, built.log
     for feature in FEATURES:
         assert (built.site / feature / "index.html").exists(), feature

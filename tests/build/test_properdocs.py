@@ -10,16 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import build, fixture_site, mkdocs_env
+from tests.helpers import LATER, fixture_build
 
 FRESHNESS = re.compile(r'data-freshness="([a-z]+)"')
-# A day on which some pages are due and some stale, so there are notices to compare.
-LATER = "2027-04-01"
 
 
 def built(tmp_path_factory, engine: str):
-    work = tmp_path_factory.mktemp(engine)
-    result = build(fixture_site(work), work / "site", env=mkdocs_env(today=LATER), engine=engine)
+    # Shared with the export's parity test (tests/build/test_export.py), which compares the
+    # same hooked build with an export of the handbook.
+    result = fixture_build(tmp_path_factory, LATER, engine)
     assert result.ok, result.log
     assert "WARNING" not in result.log
     return result

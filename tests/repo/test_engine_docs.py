@@ -18,7 +18,7 @@ import yaml
 from tests.helpers import ROOT
 
 ENGINE_DOCS = ROOT / "engine-docs"
-PAGES = ("deploying.md", "performance.md", "reference.md", "releasing.md")
+PAGES = ("deploying.md", "migration.md", "performance.md", "reference.md", "releasing.md")
 LINK = re.compile(r"\]\(([^)\s]+)\)")
 FENCE = re.compile(r"^```.*?^```", re.S | re.M)
 # A name of the pages' old place under docs/about/.
