@@ -136,6 +136,7 @@ def zensical_version(exe: Path) -> str:
 
 def zensical_status(exe: Path, skip: bool) -> dict:
     """Whether Zensical runs in this benchmark, which one, and if not, why not."""
+    exe = Path(os.path.abspath(exe))  # the builds run in the generated handbook's folder
     status: dict = {"available": False, "path": str(exe), "version": None, "reason": None}
     if skip:
         return {**status, "reason": "skipped (--no-zensical)"}

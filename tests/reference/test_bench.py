@@ -6,8 +6,10 @@ No timing is asserted here: timings belong to `make bench`, not to tests on a sh
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -275,6 +277,10 @@ def test_zensical_availability_says_why_not(tmp_path):
         "reason": None,
     }
     assert bench.zensical_status(answering, skip=True)["available"] is False
+    # A relative path (as the Makefile passes) still names it from the handbook's folder.
+    relative = Path(os.path.relpath(answering))
+    assert not relative.is_absolute()
+    assert bench.zensical_status(relative, skip=False)["path"] == str(answering)
 
 
 def test_zensical_builds_the_zensical_config_clean_and_strict(tmp_path):
