@@ -6,8 +6,8 @@ task lists, admonitions, code blocks and links between pages. A share of pages o
 `write_plain_variant` then adds `mkdocs-plain.yml`: plain Material (same theme, features and
 markdown extensions; no hooks, macros, extra CSS or theme overrides) building the same pages in
 the same nav, the pages our hooks generate included as static markdown exported by one full
-build (scripts/bench_export.py). Everything is deterministic (seeded), so two runs build the
-same bytes.
+build (scripts/bench_export.py), and `mkdocs-zensical.yml`, the same config for Zensical.
+Everything is deterministic (seeded), so two runs build the same bytes.
 """
 
 from __future__ import annotations
@@ -29,6 +29,9 @@ ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date.today().isoformat()
 MACRO_SHARE = 0.2  # one page in five opts into macros
 EXPORT_CONFIG = "mkdocs-export.yml"  # the full config plus the export hook
+PLAIN_CONFIG = "mkdocs-plain.yml"  # plain Material over the same pages
+ZENSICAL_CONFIG = "mkdocs-zensical.yml"  # the plain config in the form Zensical reads
+ZENSICAL_SITE = "site-zensical"  # Zensical's build has no --site-dir option
 # Data that does not grow with a handbook: owners are scaled on their own, release settings
 # are closed vocabularies (change types, areas, audiences).
 FIXED_DATA = {"owners.yml", "release_settings.yml"}
@@ -515,6 +518,38 @@ def plain_config(source: Path, nav: str, docs_dir: str = "docs") -> str:
     return yaml.dump(plain, Dumper=_Dumper, sort_keys=False) + nav
 
 
+def _relative_path(value: str, docs_dir: str) -> str:
+    """`!relative $config_dir/x` as a path from the config's folder, where Zensical runs."""
+    head, _, rest = value.partition("/")
+    base = {"$config_dir": ".", "$docs_dir": docs_dir}.get(head)
+    if base is None:
+        raise ValueError(
+            f"!relative {value!r}: Zensical has no form for this path (only $config_dir or "
+            "$docs_dir and a path under it can be written for it)"
+        )
+    return posixpath.normpath(posixpath.join(base, rest))
+
+
+def zensical_config(plain: str, site_dir: str) -> str:
+    """The plain Material config as Zensical reads it: each `!relative` path, a tag Zensical's
+    YAML loader refuses, written as the path it stands for; the site goes to `site_dir`."""
+    config = yaml.load(plain, Loader=_KeepTags)
+    docs_dir = str(config.get("docs_dir", "docs"))
+
+    def untag(value: Any) -> Any:
+        if isinstance(value, _Tagged) and value.tag == "!relative":
+            return _relative_path(value.value, docs_dir)
+        if isinstance(value, dict):
+            return {k: untag(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [untag(v) for v in value]
+        return value
+
+    zensical = untag(config)
+    zensical["site_dir"] = site_dir
+    return yaml.dump(zensical, Dumper=_Dumper, sort_keys=False)
+
+
 # ---------------------------------------------------------------------------------------------
 # Entry point
 # ---------------------------------------------------------------------------------------------
@@ -555,7 +590,8 @@ def generate(dest: Path, pages: int, macros: set[str] | None = None, source: Pat
 
 
 def write_plain_variant(project: Path, source: Path = ROOT) -> None:
-    """Write `mkdocs-plain.yml` over docs-plain/: docs/ plus the exported generated pages.
+    """Write `mkdocs-plain.yml` over docs-plain/ (docs/ plus the exported generated pages) and
+    its Zensical form, `mkdocs-zensical.yml`.
 
     Needs one build of EXPORT_CONFIG first (it writes generated/ and generated-nav.yml).
     """
@@ -565,4 +601,6 @@ def write_plain_variant(project: Path, source: Path = ROOT) -> None:
     shutil.copytree(project / bench_export.OUT, plain_docs, dirs_exist_ok=True)
     nav = (project / bench_export.NAV).read_text(encoding="utf-8")
     config = plain_config(source, nav, docs_dir="docs-plain")
-    (project / "mkdocs-plain.yml").write_text(config, encoding="utf-8")
+    (project / PLAIN_CONFIG).write_text(config, encoding="utf-8")
+    zensical = zensical_config(config, site_dir=ZENSICAL_SITE)
+    (project / ZENSICAL_CONFIG).write_text(zensical, encoding="utf-8")
