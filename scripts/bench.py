@@ -10,9 +10,9 @@ project's full configuration, with plain Material (same theme and extensions, no
 macros) and with Zensical over that plain config, all three building the same pages: the
 written ones, and the ones our hooks generate from data, exported as static markdown by one
 full build beforehand. Builds are interleaved, their order rotated each round; it reports the
-per-round CPU ratios, their medians, the targets and whether each is met. Zensical runs from
-its own virtual environment (`make bench` installs it into .tools/zensical/); without it the
-benchmark runs full and plain only and says why.
+per-round CPU ratios, their medians, the targets and whether each is met. Zensical is the one
+in this Python's environment (pinned in requirements.txt); without it the benchmark runs full
+and plain only and says why.
 Progress goes to stderr; the table to stdout; the same numbers to JSON. Exit code is non-zero
 on a missed target only with --enforce (a shared machine's timings are too noisy for CI).
 """
@@ -39,9 +39,8 @@ ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", HANDBOOK_TODAY=bench_site.TODAY)
 
-# Zensical lives in a virtual environment of its own (its pins clash with requirements.txt);
-# `make bench` installs the version the Makefile pins there.
-ZENSICAL = ROOT / ".tools" / "zensical" / "bin" / "zensical"
+# The zensical command of this Python's environment (requirements.txt pins it).
+ZENSICAL = Path(sys.executable).parent / "zensical"
 # Every round builds each size with each of these, in a rotated order.
 BUILDERS = ("full", "plain", "zensical")
 LABELS = {"full": "full", "plain": "plain", "zensical": "Zensical"}
@@ -121,8 +120,7 @@ def zensical_version(exe: Path) -> str:
     """The version `exe --version` prints; raises Unavailable saying why it cannot run."""
     if not exe.is_file():
         raise Unavailable(
-            f"{exe} not found (`make bench` installs it into .tools/zensical/; "
-            "see its output for why the install failed)"
+            f"{exe} not found (requirements.txt pins zensical: `make install` installs it)"
         )
     try:
         result = subprocess.run([str(exe), "--version"], capture_output=True, text=True)
@@ -540,7 +538,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         type=Path,
         default=ZENSICAL,
         metavar="PATH",
-        help="the zensical command (default: .tools/zensical/bin/zensical, from `make bench`)",
+        help="the zensical command (default: the one beside this Python)",
     )
     parser.add_argument("--out", type=Path, default=ROOT / "bench-output" / "bench.json")
     parser.add_argument(

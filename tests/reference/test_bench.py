@@ -258,7 +258,7 @@ def test_zensical_availability_says_why_not(tmp_path):
     missing = tmp_path / "no" / "zensical"
     status = bench.zensical_status(missing, skip=False)
     assert status["available"] is False and str(missing) in status["reason"]
-    assert "make bench" in status["reason"]
+    assert "make install" in status["reason"]
     assert "--no-zensical" in bench.zensical_status(missing, skip=True)["reason"]
     failing = tmp_path / "failing"
     failing.write_text("#!/bin/sh\necho 'no module named zensical' >&2\nexit 3\n")
