@@ -81,7 +81,7 @@ test: $(STAMP) node-tools
 test-fast: $(STAMP) node-tools
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
-	$(PY) -m pytest -n 3 --dist load -m "not slow and not browser" \
+	$(PY) -m pytest -n 2 --dist load -m "not slow and not browser" \
 		tests/unit tests/hooks tests/repo tests/reference
 
 # The engine's tests alone: fixture handbooks only, none of this handbook's content, so they
