@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,6 +30,16 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    """A client that goes away mid-response (a browser moving on to the next page, a checker
+    that has read enough) is not an error worth a traceback; anything else still is."""
+
+    def handle_error(self, request, client_address) -> None:
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def serve(site: Path, prefix: str = "/") -> Iterator[str]:
     """Serve `site` until the block ends; yields the base URL, e.g. http://127.0.0.1:PORT/docs/."""
@@ -36,7 +47,7 @@ def serve(site: Path, prefix: str = "/") -> Iterator[str]:
     handler = functools.partial(
         type("Handler", (_Handler,), {"prefix": prefix}), directory=str(site)
     )
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
