@@ -25,17 +25,24 @@ QUERIES = {
 }
 
 
+RESULTS = "document.querySelectorAll('.md-search-result__item').length"
+NO_MATCH = "/no matching/i.test(document.querySelector('.md-search-result__meta').textContent)"
+
+
 def top_pages(tab, query: str, count: int = 3) -> list[str]:
     box = tab.locator("input.md-search__input")
-    box.fill("")
-    box.press_sequentially(query)
-    tab.wait_for_function(
-        "document.querySelectorAll('.md-search-result__item').length > 0", timeout=10_000
-    )
-    # Each keystroke's results replace the last ones: read once they stop changing.
+    # Material searches on key events: an emptied box clears the last query's results, then
+    # the query goes in with its last letter typed, so it is searched once, as a whole.
+    box.fill("x")
+    box.press("Backspace")
+    tab.wait_for_function(f"{RESULTS} === 0", timeout=10_000)
+    box.fill(query[:-1])
+    box.press(query[-1])
+    tab.wait_for_function(f"{RESULTS} > 0 || {NO_MATCH}", timeout=10_000)
+    # Read once the results stop changing.
     previous = None
-    for _ in range(20):
-        tab.wait_for_timeout(250)
+    for _ in range(50):
+        tab.wait_for_timeout(100)
         current = read_pages(tab, count)
         if current == previous:
             return current
