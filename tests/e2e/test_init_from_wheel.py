@@ -98,7 +98,12 @@ def test_init_then_make_test_passes_without_this_repository(engine, example):
     python = str(target / ".venv" / "bin" / "python")
     located = run([python, "-c", "import handbook; print(handbook.__file__)"], target, env)
     assert str(ROOT) not in located and "site-packages" in located
-    # And its tests are its own: the Makefile's test target breaks on a broken link.
+    # And its tests are its own: the Makefile's test target breaks on a broken link. Both
+    # routes write the same Makefile (handbook.core.starter.SHARED), so one case shows it.
+    starter_makefile = ROOT / "handbook" / "starter" / "Makefile"
+    assert (target / "Makefile").read_bytes() == starter_makefile.read_bytes()
+    if example:
+        return
     page = target / "docs" / "index.md"
     page.write_text(page.read_text() + "\n[Broken](nowhere.md)\n")
     broken = subprocess.run(["make", "test"], cwd=target, env=env, capture_output=True, text=True)
