@@ -71,19 +71,18 @@ def build(
     env: dict | None = None,
     cwd: Path | None = None,
     engine: str = "mkdocs",
-    isolated: bool = False,
 ) -> BuildResult:
     """Run a real `<engine> build --strict` of `project` into `site`, from `cwd` (the project).
 
     `engine` is mkdocs or properdocs (the maintained fork of MkDocs 1.6, same config). MkDocs
     runs in this process through its own command line (a new Python and its imports cost
-    about half of a small build); `isolated` (or another engine, or a PYTHONPATH of its own)
-    runs it in a new process instead.
+    about half of a small build); another engine, or an environment with a PYTHONPATH of its
+    own (this process's imports could not follow it), runs in a new process instead.
     """
     site = site or project / "site"
     env = env or mkdocs_env()
     args = ["build", "--strict", "--clean", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
-    if isolated or engine != "mkdocs" or env.get("PYTHONPATH") != os.environ.get("PYTHONPATH"):
+    if engine != "mkdocs" or env.get("PYTHONPATH") != os.environ.get("PYTHONPATH"):
         cmd = [sys.executable, "-m", engine, *args]
         result = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=cwd or project)
         return BuildResult(result.returncode, result.stdout + result.stderr, site)

@@ -3,6 +3,8 @@ a table of the same data."""
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -151,48 +153,42 @@ FITS = """() => [...document.querySelectorAll('.tool-chart')].map(f => {
 })"""
 
 
+@contextlib.contextmanager
 def desktop(chromium, width: int):
-    return chromium.new_context(viewport={"width": width, "height": 900})
+    """A tab in a desktop window `width` px wide, closed with its context afterwards."""
+    context = chromium.new_context(viewport={"width": width, "height": 900})
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
 
 
 @pytest.mark.parametrize("width", [1280, 1536])
 @pytest.mark.parametrize("path", CHARTS)
 def test_charts_fit_the_content_width_on_a_desktop(chromium, base_url, path, width):
-    context = desktop(chromium, width)
-    tab = context.new_page()
-    try:
+    with desktop(chromium, width) as tab:
         tab.goto(base_url + path)
         found = tab.evaluate(FITS)
         assert found and all(not f["clipped"] and not f["outside"] for f in found), found
         assert min(tab.evaluate(FONT_PX)) >= 11
         assert tab.locator(".handbook-scroll-hint").count() == 0  # nothing to scroll
-    finally:
-        context.close()
 
 
 def test_a_chart_wider_than_the_content_is_caught(chromium, base_url):
     # Negative control: the same check fails once the picture is wider than the column.
-    context = desktop(chromium, 1280)
-    tab = context.new_page()
-    try:
+    with desktop(chromium, 1280) as tab:
         tab.goto(base_url + "tools/radar/")
         tab.add_style_tag(content=".md-typeset .tool-chart svg { min-width: 1100px !important }")
         assert any(f["clipped"] for f in tab.evaluate(FITS))
-    finally:
-        context.close()
 
 
 def test_radar_takes_the_empty_table_of_contents_column(chromium, base_url):
-    context = desktop(chromium, 1280)
-    tab = context.new_page()
-    try:
+    with desktop(chromium, 1280) as tab:
         tab.goto(base_url + "tools/radar/")
         assert not tab.locator(".md-sidebar--secondary").is_visible()
         # Negative control: a page with headings keeps its table of contents.
         tab.goto(base_url + "tools/spend/")
         assert tab.locator(".md-sidebar--secondary").is_visible()
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("path", CHARTS)
@@ -222,11 +218,7 @@ def test_wide_tables_on_a_phone_get_a_scroll_cue(phone, base_url):
 
 def test_tables_that_fit_get_no_scroll_cue(chromium, base_url):
     # Negative control: on a desktop the same tables fit, and no hint is shown.
-    context = desktop(chromium, 1280)
-    tab = context.new_page()
-    try:
+    with desktop(chromium, 1280) as tab:
         tab.goto(base_url + "tools/renewals/")
         assert tab.locator(".md-typeset__scrollwrap").count() >= 1
         assert tab.locator(".handbook-scroll-hint").count() == 0
-    finally:
-        context.close()

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import screenshot
-from tests.browser.test_navigation import sitemap_here
+from tests.browser.test_navigation import CLICK, INSTALL_PROBE, LANDED, sitemap_here
 
 pytestmark = pytest.mark.browser
 
@@ -34,38 +34,18 @@ REPORT_PAGES = {
 }
 PLAYBOOK = "onboarding/product-manager/"
 
-# Marks the document, so a reload (instead of an instant navigation) is noticed, and counts
-# the documents Material shows: the URL changes before the new article is in place.
-PROBE = """() => {
-    window.__probe = true;
-    window.__shown = 0;
-    document$.subscribe(() => { window.__shown += 1; });
-    return window.__shown;
-}"""
-# Follows a link inside the site the way a reader does: Material intercepts the click.
-FOLLOW = """(target) => {
-    const link = document.createElement("a");
-    link.href = target;
-    link.textContent = "test link";
-    document.querySelector("article").appendChild(link);
-    link.click();
-}"""
-
 
 def instant_to(tab, url: str) -> None:
+    """Follow a link to `url` as a reader does, and wait until Material shows the new page (the
+    address changes before the new article is in place); a full reload fails the test."""
     # Material intercepts a click only once it has the sitemap; on a busy machine a click
     # before that would be an ordinary (full) navigation.
     tab.wait_for_load_state("networkidle")
-    shown = tab.evaluate(PROBE)
-    tab.evaluate(FOLLOW, url)
-    tab.wait_for_function(
-        """([target, shown]) => location.href === target
-            && (window.__probe !== true || window.__shown > shown)
-            && document.querySelector('article h1')""",
-        arg=[url, shown],
-        timeout=10_000,
-    )
-    assert tab.evaluate("window.__probe === true"), "the page reloaded instead"
+    tab.evaluate(INSTALL_PROBE)
+    documents = tab.evaluate("window.__documents")
+    tab.evaluate(CLICK, url)
+    tab.wait_for_function(LANDED, arg=[url, documents], timeout=10_000)
+    assert tab.evaluate("window.__navProbe === true"), "the page reloaded instead"
 
 
 def follow_report(tab, requests_seen) -> dict[str, list[str]]:
