@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from jinja2 import Template
+from jinja2 import Environment
 
 from handbook.core.issues import mailto_url, new_issue_url
 from handbook.core.jinja_env import environment
@@ -83,17 +82,19 @@ class ReportLink:
     target: str  # what the reader reaches: a repository name, an address, a channel
 
 
-@cache
-def _body_template() -> Template:
-    """Compiled once per process: it is the engine's own file, not the handbook's, so nothing a
-    person edits under `mkdocs serve` is held here (compiling it per page was 10% of a build)."""
+def _text_environment() -> Environment:
+    # Made once, as the release formats' is: compiling the template for every page was 10% of
+    # a build, and the loader still reloads a template whose file changed.
     env = environment()
     env.autoescape = False  # an issue or e-mail body is plain text, not HTML
-    return env.get_template("report_issue.md")
+    return env
+
+
+_TEXT_ENV = _text_environment()
 
 
 def report_body(page: ReportPage) -> str:
-    return _body_template().render(page=page).strip() + "\n"
+    return _TEXT_ENV.get_template("report_issue.md").render(page=page).strip() + "\n"
 
 
 def report_title(page: ReportPage) -> str:
