@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from jinja2 import Environment, TemplateSyntaxError, nodes
+from jinja2 import nodes
 
 from handbook.core.problems import Problem
 from handbook.pages.frontmatter import Page
+from handbook.pages.sandbox import parse_page
 
 # macro name -> check(positional literals, keyword literals) -> messages; None means "not a
 # literal" and is skipped by the checks.
@@ -39,9 +40,8 @@ def _literal(node: nodes.Node) -> Any:
 
 def literal_calls(source: str, names: set[str]) -> list[tuple[int, str, list[Any], dict[str, Any]]]:
     """(line, macro, args, kwargs) of each call of `names` whose arguments are all literals."""
-    try:
-        tree = Environment().parse(source)
-    except TemplateSyntaxError:
+    tree = parse_page(source)
+    if tree is None:
         return []
     found = []
     for call in tree.find_all(nodes.Call):

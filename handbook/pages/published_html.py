@@ -40,15 +40,20 @@ _RAW_TRACES = [
     re.compile("srcdoc", re.I),
 ]
 # A refused URL starts with its scheme once entities are decoded and noise is dropped; a value
-# is a contiguous part of the page, so the scheme is then in the page's decoded text too.
-_SCHEME_TRACE = re.compile("|".join(rf"{scheme}:" for scheme in BAD_SCHEMES))
+# is a contiguous part of the page, so the scheme, noise and all, is in the decoded page too.
+# Searched in the reversed text, where each match starts at a `:` (rare in a page) instead of
+# at a letter: dropping the noise from the whole page first was most of the screen's time.
+_NOISE = URL_NOISE.pattern.removesuffix("+") + "*"
+_REVERSED_SCHEMES = re.compile(
+    "|".join(":" + _NOISE + _NOISE.join(reversed(scheme)) for scheme in BAD_SCHEMES), re.I
+)
 
 
 def may_refuse(html: str) -> bool:
     """False when `published_problems` could find nothing in `html`, without parsing it."""
     if any(trace.search(html) for trace in _RAW_TRACES):
         return True
-    return bool(_SCHEME_TRACE.search(URL_NOISE.sub("", unescape(html)).lower()))
+    return bool(_REVERSED_SCHEMES.search(unescape(html)[::-1]))
 
 
 class _Tags(HTMLParser):

@@ -11,6 +11,7 @@ render in an immutable sandbox (no attribute starting with `_`, no `list.append`
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import sys
 import time
 from collections.abc import Iterable, Iterator
@@ -255,13 +256,21 @@ def start_page(env: Environment, file: str, body_line: int = 1) -> None:
 Source = str | nodes.Template
 
 
-def _parse(source: Source) -> nodes.Template | None:
-    if isinstance(source, nodes.Template):
-        return source
+@functools.lru_cache(maxsize=1)
+def parse_page(source: str) -> nodes.Template | None:
+    """The page's Jinja tree, or None on a syntax error (left to the renderer to report).
+
+    Kept for the next caller: the safety and the macro-argument checks read the same page one
+    after the other. Callers only read the tree.
+    """
     try:
         return Environment().parse(source)
     except TemplateSyntaxError:
-        return None  # a syntax error is left to the renderer to report
+        return None
+
+
+def _parse(source: Source) -> nodes.Template | None:
+    return source if isinstance(source, nodes.Template) else parse_page(source)
 
 
 def internals_reached(source: Source) -> list[tuple[int, str]]:
