@@ -7,12 +7,12 @@ Usage: python scripts/bench.py [--sizes 250,500,1000,2000] [--runs 3] [--quick] 
 
 Generates synthetic handbooks (scripts/bench_site.py) in a temp folder, builds each with the
 project's full configuration, with plain Material (same theme and extensions, no hooks or
-macros) and with Zensical over that plain config, all three building the same pages: the
-written ones, and the ones our hooks generate from data, exported as static markdown by one
-full build beforehand. Builds are interleaved, their order rotated each round; it reports the
-per-round CPU ratios, their medians, the targets and whether each is met. Zensical is the one
-in this Python's environment (pinned in requirements.txt); without it the benchmark runs full
-and plain only and says why.
+macros) and with Zensical over that plain config, all three building the same pages: every
+page as one full build beforehand makes it (macros rendered, the pages our hooks generate
+filled in), exported as static markdown (scripts/bench_export.py). Builds are interleaved,
+their order rotated each round; it reports the per-round CPU ratios, their medians, the targets
+and whether each is met. Zensical is the one in this Python's environment (pinned in
+requirements.txt); without it the benchmark runs full and plain only and says why.
 Progress goes to stderr; the table to stdout; the same numbers to JSON. Exit code is non-zero
 on a missed target only with --enforce (a shared machine's timings are too noisy for CI).
 """
@@ -248,7 +248,7 @@ def prepare(dest: Path, size: int, macros: set[str]) -> bench_site.GeneratedHand
     mkdocs-zensical.yml."""
     progress(f"generating {size} pages")
     handbook = bench_site.generate(dest, size, macros)
-    progress(f"exporting the {size}-page handbook's generated pages for plain Material")
+    progress(f"exporting the {size}-page handbook's pages as the full build makes them")
     build(handbook.root, bench_site.EXPORT_CONFIG, dest / "site-export")
     bench_site.write_plain_variant(handbook.root)
     return handbook

@@ -5,8 +5,9 @@ project's data scaled to the page count, and realistic pages: front matter, head
 task lists, admonitions, code blocks and links between pages. A share of pages opt into macros.
 `write_plain_variant` then adds `mkdocs-plain.yml`: plain Material (same theme, features and
 markdown extensions; no hooks, macros, extra CSS or theme overrides) building the same pages in
-the same nav, the pages our hooks generate included as static markdown exported by one full
-build (scripts/bench_export.py), and `mkdocs-zensical.yml`, the same config for Zensical.
+the same nav, every page as static markdown exported by one full build, macros rendered and the
+pages our hooks generate filled in (scripts/bench_export.py), and `mkdocs-zensical.yml`, the
+same config for Zensical.
 Everything is deterministic (seeded), so two runs build the same bytes.
 """
 
@@ -590,8 +591,8 @@ def generate(dest: Path, pages: int, macros: set[str] | None = None, source: Pat
 
 
 def write_plain_variant(project: Path, source: Path = ROOT) -> None:
-    """Write `mkdocs-plain.yml` over docs-plain/ (docs/ plus the exported generated pages) and
-    its Zensical form, `mkdocs-zensical.yml`.
+    """Write `mkdocs-plain.yml` over docs-plain/ (docs/, each page replaced by its exported
+    markdown) and its Zensical form, `mkdocs-zensical.yml`.
 
     Needs one build of EXPORT_CONFIG first (it writes generated/ and generated-nav.yml).
     """
