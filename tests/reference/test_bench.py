@@ -16,6 +16,7 @@ import pytest
 from handbook.core.context import load_handbook
 from handbook.core.problems import errors
 from handbook.pages.checks import check_pages
+from handbook.tools.pages import MENTIONS_MARKER
 from tests.helpers import ROOT, mkdocs_env
 
 # Builds generated handbooks and runs the benchmark: not for `make test-fast`.
@@ -74,14 +75,24 @@ def test_plain_variant_builds_the_same_pages_without_our_code(tmp_path):
     zensical = (small.root / bench_site.ZENSICAL_CONFIG).read_text(encoding="utf-8")
     assert "!relative" in plain and "!relative" not in zensical
     assert "docs_dir: docs-plain" in zensical and "site_dir: site-zensical" in zensical
-    # The generated pages are there as static markdown, in the nav where the full build put
-    # them; the written pages are copied unchanged.
+    # Every page is there as the full build made it, in the nav where it put it: generated
+    # pages with what the hooks fill in, macros rendered, other written pages as written.
     docs = small.root / "docs-plain"
     jira = (docs / "tools" / "jira.md").read_text(encoding="utf-8")
     assert jira.startswith("---\n") and "Jira" in jira
     assert "- All tools:" in plain and "tools/jira.md" in plain
-    written = small.pages[0].src
-    assert (docs / written).read_bytes() == (small.root / "docs" / written).read_bytes()
+    assert MENTIONS_MARKER not in jira and 'class="tool-mentions"' in jira
+    prd = (docs / "templates" / "prd.md").read_text(encoding="utf-8")
+    assert "data-template-slot" not in prd and 'class="template-preview' in prd
+    macro_page = next(p for p in small.pages if p.macros)
+    rendered = (docs / macro_page.src).read_text(encoding="utf-8")
+    source = (small.root / "docs" / macro_page.src).read_text(encoding="utf-8")
+    assert "owner_name(" in source and "{{" not in rendered
+    assert "This page is kept by " in rendered
+    written = next(p for p in small.pages if not p.macros).src
+    text = (docs / written).read_text(encoding="utf-8")
+    head, _, body = (small.root / "docs" / written).read_text(encoding="utf-8").partition("\n---\n")
+    assert text == f"{head}\n---\n{body.lstrip()}"
     # Plain Material builds it, and builds as many pages as the full build.
     site = tmp_path / "site-plain"
     bench.build(small.root, "mkdocs-plain.yml", site)
