@@ -57,8 +57,22 @@ def _record(kind: str, make: Any) -> Any:
     return wrapped
 
 
-template_pages.fill_slots = _record("slots", template_pages.fill_slots)
-tool_pages.mentions_html = _record("mentions", tool_pages.mentions_html)
+_original: dict[str, Any] = {}  # the engine's functions while wrapped
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    # For this build only: importing this module (scripts/bench_site.py does) changes nothing.
+    if not _original:
+        _original["slots"] = template_pages.fill_slots
+        _original["mentions"] = tool_pages.mentions_html
+        template_pages.fill_slots = _record("slots", _original["slots"])
+        tool_pages.mentions_html = _record("mentions", _original["mentions"])
+
+
+def on_shutdown() -> None:
+    if _original:
+        template_pages.fill_slots = _original.pop("slots")
+        tool_pages.mentions_html = _original.pop("mentions")
 
 
 def _project(config: MkDocsConfig) -> Path:
