@@ -42,16 +42,16 @@ _FRONT_MATTER = re.compile(r"\A---\r?\n.*?\r?\n---\r?\n", re.S)
 
 _markdown: dict[str, str] = {}  # page -> the markdown the full build converted
 _fills: dict[str, dict[str, Any]] = {}  # page -> what the engine filled into its HTML
-_current: list[str] = []  # the page whose hooks are running
+_current = [""]  # the page whose hooks are running
 
 
 def _record(kind: str, make: Any) -> Any:
     def wrapped(*args: Any, **kwargs: Any) -> Any:
         if kind == "slots":
-            _fills.setdefault(_current[-1], {})[kind] = args[1]
+            _fills.setdefault(_current[0], {})[kind] = args[1]
         result = make(*args, **kwargs)
         if kind == "mentions":
-            _fills.setdefault(_current[-1], {})[kind] = result
+            _fills.setdefault(_current[0], {})[kind] = result
         return result
 
     return wrapped
@@ -89,13 +89,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 # First, so the fills of every later hook are recorded for this page.
 @event_priority(1000)
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    _current.append(page.file.src_uri)
+    _current[0] = page.file.src_uri
     return html
 
 
 @event_priority(1000)
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    _current.append(page.file.src_uri)
+    _current[0] = page.file.src_uri
     return context
 
 
