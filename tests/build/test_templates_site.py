@@ -1,5 +1,6 @@
 """Template gallery and template pages, built for real with --strict."""
 
+import json
 import re
 import shutil
 from html import unescape
@@ -125,6 +126,20 @@ def test_fixture_source_is_escaped_for_the_browser(site):
     source = source[: source.index("</code>")]
     assert "&lt;customer email&gt;" in source and "&lt;marquee&gt;" in source
     assert "<marquee>" not in source and "<b>" not in source
+
+
+def test_search_finds_the_preview_once_not_the_raw_file_again(site):
+    # The source block repeats the preview's words and adds the front matter: the page is
+    # found by the template's words, but the index holds them once, without the raw file.
+    index = json.loads((site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    docs = [d for d in index["docs"] if d["location"].startswith("templates/placeholders/")]
+    text = "\n".join(d["text"] for d in docs)
+    assert "Ask about the beta." in text  # the preview
+    assert text.count("Ask about the beta.") == 1
+    assert "use_when:" not in text and "review_every:" not in text  # the file's front matter
+    # Control: the page shows the raw file, front matter and all.
+    [source] = texts(site.html("templates/placeholders/"), "template-source")
+    assert "use_when:" in source and "Ask about the beta." in source
 
 
 def test_preview_renders_without_running_the_template(site):
