@@ -50,18 +50,28 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    root = resolve_root(args)
-    try:
-        _handbook, problems = all_problems(root, args.today)
-    except ValueError as exc:
-        print(f"handbook: {exc}", file=sys.stderr)
-        return 2
-    count = report(problems)
-    if count:
-        print(f"handbook check: {count} error(s)", file=sys.stderr)
-        return 1
+    _handbook, problems, code = checked(resolve_root(args), args.today, "check")
+    if code:
+        return code
     print(f"handbook check: data and pages OK ({len(problems)} warning(s))")
     return 0
+
+
+def checked(
+    root: Path, today: str | None, command: str, on_error: str = ""
+) -> tuple[Handbook | None, list[Problem], int]:
+    """Every problem `handbook check` finds, printed; the exit code is 0 when none is an error,
+    1 when some are (`handbook <command>: N error(s)<on_error>`), 2 on unreadable input."""
+    try:
+        handbook, problems = all_problems(root, today)
+    except ValueError as exc:
+        print(f"handbook: {exc}", file=sys.stderr)
+        return None, [], 2
+    count = report(problems)
+    if count:
+        print(f"handbook {command}: {count} error(s){on_error}", file=sys.stderr)
+        return handbook, problems, 1
+    return handbook, problems, 0
 
 
 def all_problems(root: Path, today: str | None) -> tuple[Handbook, list[Problem]]:

@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from handbook.cli.check import add_root_args, all_problems, report, resolve_root
+from handbook.cli.check import add_root_args, checked, resolve_root
 from handbook.core.paths import docs_dir
 from handbook.export.config import ConfigError
 from handbook.export.context import ExportError
@@ -49,15 +49,9 @@ def run(args: argparse.Namespace) -> int:
     except TargetError as exc:
         print(f"handbook export: {exc}", file=sys.stderr)
         return 2
-    try:
-        handbook, problems = all_problems(root, args.today)
-    except ValueError as exc:
-        print(f"handbook: {exc}", file=sys.stderr)
-        return 2
-    count = report(problems)
-    if count:
-        print(f"handbook export: {count} error(s); nothing written", file=sys.stderr)
-        return 1
+    handbook, _problems, code = checked(root, args.today, "export", "; nothing written")
+    if handbook is None or code:
+        return code
     try:
         made = export_site(root, handbook, args.generator)
         fail = fail_on_stale(load_policy(handbook.dataset), os.environ.get(FAIL_ENV, ""))
