@@ -129,8 +129,12 @@ def release_history(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     planned_130 = release("1.3.0", "2026-11-18", status="planned")
     data.joinpath(release_file("1.3.0", "2026-11-18")).write_text(planned_130, encoding="utf-8")
     data.joinpath("releases/broken.yml").write_text("version: [1.3\n", encoding="utf-8")
+    # YAML, but no release the schema allows: a change must be a mapping of known keys.
+    odd = "version: 1.9.0\ndate: 2026-11-01\nstatus: released\nchanges: [{rollout: soon}]\n"
+    data.joinpath("releases/odd.yml").write_text(odd, encoding="utf-8")
     commits["planned"] = commit_all(root, "1.3.0 planned")
     data.joinpath("releases/broken.yml").unlink()
+    data.joinpath("releases/odd.yml").unlink()
     changes = [change(description="A capacity bar."), INTERNAL]
     released_130 = release("1.3.0", "2026-11-18", title="Capacity <!channel>", changes=changes)
     data.joinpath(release_file("1.3.0", "2026-11-18")).write_text(released_130, encoding="utf-8")

@@ -92,7 +92,14 @@ def releases_at(root: Path, rev: str) -> tuple[list[Release], list[str]]:
         except (YamlError, UnicodeDecodeError) as exc:
             notes.append(f"{path} at {rev} is not readable, so counts as not released: {exc}")
             continue
-        release = release_from_doc(doc)
+        try:
+            release = release_from_doc(doc)
+        except (AttributeError, KeyError, TypeError, ValueError) as exc:
+            # Data of the past that the schema would refuse now: read as far as it goes, not
+            # trusted; its release counts as not released, as an unreadable file does.
+            why = f"is not a valid release, so counts as not released: {exc!r}"
+            notes.append(f"{path} at {rev} {why}")
+            continue
         if release is not None:
             releases.append(release)
     return releases, notes

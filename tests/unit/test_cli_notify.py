@@ -160,6 +160,7 @@ def test_only_releases_released_since_the_revision_are_announced(history):
     # 1.2.0 was released already and 1.4.0 is planned: neither is announced.
     assert _versions(result) == ["Widget 1.3.0"]
     assert "broken.yml at " in result.stderr and "counts as not released" in result.stderr
+    assert "odd.yml at " in result.stderr and "is not a valid release" in result.stderr
     # Control: from before there was any release data, both released ones are new, oldest first.
     earlier = notify("releases", "--since", commits["empty"], "--dry-run", root=root)
     assert _versions(earlier) == ["Widget 1.2.0", "Widget 1.3.0"]
