@@ -87,7 +87,7 @@ def _digests(args: argparse.Namespace) -> list[Message]:
     _root, handbook, settings, pages = listed_pages(args, args.owner)
     dashboard = page_url(DASHBOARD_URI, settings.use_directory_urls)
     found = []
-    for owner_id in args.owner or list(handbook.owners):
+    for owner_id in dict.fromkeys(args.owner or handbook.owners):  # each owner once
         mine = owner_pages(pages, owner_id)
         owner = handbook.owners[owner_id]
         made = digest_message(owner, mine, handbook.today, settings.site_url, dashboard)

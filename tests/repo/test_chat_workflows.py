@@ -133,7 +133,7 @@ def test_the_release_step_posts_each_new_release_once_across_reruns_and_force_pu
     _with_handbook(root)
     script = workflow_step(RELEASE_NOTES, "announce", "Post each newly released")["run"]
     record = root / ".notify" / "posted.txt"
-    env = {"RECORD": ".notify/posted.txt"}
+    env = {"RECORD": ".notify/posted.txt", "GITHUB_EVENT_NAME": "push"}
     with webhook() as hook:
         env["CHAT_WEBHOOK_URL"] = hook.url
         push = _run_step(script, root, SINCE=commits["planned"], **env)
@@ -158,3 +158,22 @@ def test_the_release_step_posts_each_new_release_once_across_reruns_and_force_pu
     assert [r.json()["text"] for r in hook.received] == [
         "Widget 1.3.0 released: Capacity &lt;!channel&gt;"
     ] * 2
+
+
+def test_a_revision_typed_by_hand_that_names_no_commit_fails_the_release_step(tmp_path):
+    root, _commits = release_history(tmp_path)
+    _with_handbook(root)
+    script = workflow_step(RELEASE_NOTES, "announce", "Post each newly released")["run"]
+    env = {"RECORD": ".notify/posted.txt", "SINCE": "v1.3.0-typo"}
+    with webhook() as hook:
+        typed = _run_step(
+            script, root, GITHUB_EVENT_NAME="workflow_dispatch", **env, CHAT_WEBHOOK_URL=hook.url
+        )
+        # Control: on a push the same unknown revision is taken for a force push.
+        pushed = _run_step(script, root, GITHUB_EVENT_NAME="push", **env, CHAT_WEBHOOK_URL=hook.url)
+    assert typed.returncode == 2, typed.stdout + typed.stderr
+    assert "v1.3.0-typo" in typed.stderr and "::warning::" not in typed.stdout
+    assert pushed.returncode == 0 and "::warning::v1.3.0-typo is not in this clone" in pushed.stdout
+    assert [r.json()["text"] for r in hook.received] == [
+        "Widget 1.3.0 released: Capacity &lt;!channel&gt;"
+    ]
