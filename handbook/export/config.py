@@ -102,20 +102,34 @@ def dump_front_matter(meta: dict[str, Any]) -> str:
     return f"---\n{text}---\n\n"
 
 
-def resolve(value: Any, config_dir: Path) -> Any:
+def resolve(value: Any, config_dir: Path, docs: Path | None = None) -> Any:
     """`value` with its tags worked out as MkDocs would: `!ENV` from the environment,
-    `!relative` from the folder of mkdocs.yml; other tagged values stay Tagged."""
+    `!relative` from the folder of mkdocs.yml or `docs` (by default MkDocs' docs/); other
+    tagged values stay Tagged."""
     if isinstance(value, Tagged):
         if value.tag == "!ENV":
             return _env(value.value)
         if value.tag == "!relative":
-            return str(config_dir) if value.value in ("$config_dir", "") else value
+            return _relative(value.value, config_dir, docs or config_dir / "docs")
         return value
     if isinstance(value, dict):
-        return {key: resolve(item, config_dir) for key, item in value.items()}
+        return {key: resolve(item, config_dir, docs) for key, item in value.items()}
     if isinstance(value, list):
-        return [resolve(item, config_dir) for item in value]
+        return [resolve(item, config_dir, docs) for item in value]
     return value
+
+
+def _relative(path: Any, config_dir: Path, docs: Path) -> str:
+    """`!relative $config_dir/...` or `!relative $docs_dir/...` as a path. A bare `!relative`
+    means each page's own folder in MkDocs, which no setting read once per export can be."""
+    head, _, rest = str(path or "").partition("/")
+    base = {"$config_dir": config_dir, "$docs_dir": docs}.get(head)
+    if base is None:
+        raise ConfigError(
+            f"mkdocs.yml: `!relative {path or ''}`: the export reads paths under $config_dir "
+            "or $docs_dir only (a path relative to each page is not supported)"
+        )
+    return str(base / rest) if rest else str(base)
 
 
 def folder_relative(value: Any) -> Any:

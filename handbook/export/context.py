@@ -93,7 +93,7 @@ def read_site(root: Path, handbook: Handbook, generator: str = "mkdocs") -> Site
         edit_uri=settings.edit_uri,
         directory_urls=settings.use_directory_urls,
         extensions=names,
-        extension_configs=cfg.resolve(options, root),
+        extension_configs=cfg.resolve(options, root, docs),
         generator=generator,
     )
 

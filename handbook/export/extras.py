@@ -5,6 +5,7 @@ downloads), the theme folder, the docs files that are not pages, and what snippe
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from handbook import __version__
@@ -69,6 +70,10 @@ def static_files(
     return list(files)
 
 
+# Every spelling Jinja reads as the end of a raw block, whitespace control included.
+_ENDRAW = re.compile(r"\{%[-+]?\s*endraw\s*[-+]?%\}")
+
+
 def _jinja_verbatim(data: bytes) -> bytes:
     """A Jinja template whose output is `data` exactly: MkDocs renders a theme's static
     templates. The text goes in {% raw %}, a CR is written as an expression (Jinja turns every
@@ -79,7 +84,7 @@ def _jinja_verbatim(data: bytes) -> bytes:
         if index:
             pieces.append('{{ "\\r" }}')
         if part:
-            safe = part.replace("{% endraw %}", '{% endraw %}{{ "{% endraw %}" }}{% raw %}')
+            safe = _ENDRAW.sub(lambda m: f"{{% endraw %}}{{{{ {m.group()!r} }}}}{{% raw %}}", part)
             pieces.append("{% raw %}" + safe + "{% endraw %}")
     return "".join(pieces).encode("utf-8")
 

@@ -158,7 +158,7 @@ def render_pages(site: Site, pages: list[SourcePage]) -> None:
     options = cfg.plugin_options(site.config, "macros")
     if options is None:
         return
-    settings = MacroSettings.read(cfg.resolve(options, site.root), site.root, site.docs)
+    settings = MacroSettings.read(cfg.resolve(options, site.root, site.docs), site.root, site.docs)
     conf = {
         "site_url": site.site_url,
         "use_directory_urls": site.directory_urls,
@@ -166,7 +166,7 @@ def render_pages(site: Site, pages: list[SourcePage]) -> None:
         "site_name": site.site_name,
     }
     extra = site.config.get("extra") if isinstance(site.config.get("extra"), dict) else {}
-    macros = PageMacros(site.handbook, settings, conf, cfg.resolve(extra, site.root))
+    macros = PageMacros(site.handbook, settings, conf, cfg.resolve(extra, site.root, site.docs))
     for page in pages:
         if page.generated or not macros.renders(page.meta):
             continue

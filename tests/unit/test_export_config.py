@@ -48,6 +48,15 @@ def test_resolve_reads_env_and_the_config_folder(tmp_path, monkeypatch):
     assert cfg.folder_relative(snippets)["base_path"] == "."
 
 
+def test_relative_paths_resolve_from_either_folder_and_a_page_relative_one_is_named(tmp_path):
+    docs = tmp_path / "content"
+    snippet = cfg.Tagged("!relative", "$docs_dir/.includes")
+    assert cfg.resolve(snippet, tmp_path, docs) == str(docs / ".includes")
+    assert cfg.resolve(cfg.Tagged("!relative", "$config_dir/x"), tmp_path) == str(tmp_path / "x")
+    with pytest.raises(cfg.ConfigError, match=r"`!relative `: the export reads paths under"):
+        cfg.resolve({"base_path": cfg.Tagged("!relative", None)}, tmp_path, docs)
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [

@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 
 import markdown
+import pytest
 
 from handbook.export.inert import block
 from handbook.export.titles import PageRenderer, fallback_title, markdown_title
@@ -60,3 +61,22 @@ def test_titles_as_mkdocs_reads_them():
     assert fallback_title("guidelines/bug-triage.md") == "Bug triage"
     assert fallback_title("index.md") == "Home"
     assert fallback_title("tools/index.md") == "Index"  # MkDocs' own, from the file name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "plain {{ x }} {% if %}",
+        "{% endraw %}",
+        "a{%endraw%}b",
+        "{%- endraw -%}\r\n",
+        "{%+ endraw\n%}",
+    ],
+)
+def test_a_theme_file_renders_as_itself_whatever_it_holds(text):
+    from jinja2 import Environment
+
+    from handbook.export.extras import _jinja_verbatim
+
+    template = _jinja_verbatim(text.encode("utf-8")).decode("utf-8")
+    assert Environment(keep_trailing_newline=True).from_string(template).render() == text
