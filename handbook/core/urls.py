@@ -9,11 +9,18 @@ from __future__ import annotations
 
 import posixpath
 
+# The file name endings MkDocs builds as pages (mkdocs.utils.markdown_extensions).
+MARKDOWN = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
+
 
 def page_url(src_uri: str, directory_urls: bool = True) -> str:
-    """The site-relative URL of a docs page, as MkDocs computes File.url."""
-    stem = src_uri[:-3] if src_uri.endswith(".md") else src_uri
-    name = posixpath.basename(stem)
+    """The site-relative URL of a docs page, as MkDocs computes File.url (a README page is
+    its folder's index)."""
+    folder, name = posixpath.split(src_uri)
+    base, suffix = posixpath.splitext(name)
+    name = base if suffix in MARKDOWN else name
+    name = "index" if name == "README" else name
+    stem = posixpath.join(folder, name)
     if not directory_urls:
         return f"{stem}.html"
     if name == "index":

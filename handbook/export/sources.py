@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pathspec
 
+from handbook.core import urls
 from handbook.core.features import Gate
 from handbook.pages.drafts import is_draft
 
-MARKDOWN = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 # MkDocs' own exclusions, before exclude_docs.
 DEFAULT_EXCLUDE = (".*", "/templates/")
 
@@ -54,7 +54,7 @@ def classify(docs: Path, config: dict, gate: Gate) -> list[DocsFile]:
     found = []
     for src_uri, path in walk(docs):
         kind = "copy"
-        if src_uri.lower().endswith(MARKDOWN) and not exclude.match_file(src_uri):
+        if src_uri.endswith(urls.MARKDOWN) and not exclude.match_file(src_uri):
             draft = (drafts is not None and drafts.match_file(src_uri)) or is_draft(
                 path.read_text(encoding="utf-8")
             )

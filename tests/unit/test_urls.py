@@ -45,3 +45,15 @@ def test_absolute_url_keeps_the_site_sub_path():
 
 def test_site_path_of_the_home_page():
     assert site_path("./") == "" and site_path("guidelines/") == "guidelines/"
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+@pytest.mark.parametrize(
+    "src", ["a/b.markdown", "c.md", "d/e.mdown", "f.mkdn", "g/h.mkd", "README.md", "x/README.md"]
+)
+def test_page_url_is_mkdocs_file_url(tmp_path, src, directory_urls):
+    from mkdocs.structure.files import File
+
+    made = File(src, str(tmp_path), str(tmp_path / "site"), use_directory_urls=directory_urls)
+    assert made.is_documentation_page()
+    assert page_url(src, directory_urls) == site_path(made.url)
