@@ -9,10 +9,7 @@ from pathlib import Path
 
 from handbook.cli.check import add_root_args, checked, resolve_root
 from handbook.core.paths import docs_dir
-from handbook.export.config import ConfigError
-from handbook.export.context import ExportError
 from handbook.export.files import TargetError, check_target, write_files
-from handbook.export.macros import MacroError
 from handbook.export.site import GENERATORS, export_site
 from handbook.freshness.model import FAIL_ENV, fail_on_stale, load_policy
 
@@ -55,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         made = export_site(root, handbook, args.generator)
         fail = fail_on_stale(load_policy(handbook.dataset), os.environ.get(FAIL_ENV, ""))
-    except (ConfigError, ExportError, MacroError, ValueError) as exc:
+    except ValueError as exc:  # ConfigError, ExportError and MacroError among them
         print(f"{exc}", file=sys.stderr)
         print("handbook export: nothing written", file=sys.stderr)
         return 1
@@ -70,7 +67,13 @@ def run(args: argparse.Namespace) -> int:
         return 1
     for note in made.notes:
         print(f"note: {note}", file=sys.stderr)
-    write_files(target, made.files)
+    try:
+        write_files(target, made.files)
+    except (TargetError, OSError) as exc:
+        print(
+            f"handbook export: {exc}; stopped, with part of the export in {target}", file=sys.stderr
+        )
+        return 1
     command = "zensical build" if args.generator == "zensical" else "python -m mkdocs build"
     stale = f" ({len(made.stale)} stale: handbook freshness lists them)" if made.stale else ""
     print(
