@@ -21,7 +21,8 @@ from handbook.notify.payload import Message
 from handbook.notify.post import PostError, check_url, post
 from handbook.notify.release_notes import release_message, release_url
 from handbook.releases.history import NO_REVISION, HistoryError, newly_released, releases_at
-from handbook.releases.model import customer_view, default_settings, load_releases, load_settings
+from handbook.releases.macros import releases_of, stored_settings
+from handbook.releases.model import customer_view, default_settings
 
 ENV = "CHAT_WEBHOOK_URL"
 # Slack takes about one message a second on a webhook; a pause keeps a burst from being refused.
@@ -116,8 +117,8 @@ def _releases(args: argparse.Namespace) -> list[Message]:
         _fail(str(exc))
     for note in notes:
         _note(note)
-    settings = load_settings(handbook.dataset) or default_settings("")
-    new = newly_released(before, load_releases(handbook.dataset))
+    settings = stored_settings(handbook) or default_settings("")
+    new = newly_released(before, releases_of(handbook))
     if args.customers:
         # Oldest first again; a release with nothing for customers is left out.
         new = list(reversed(customer_view(new, settings)))

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from handbook.core import urls
 from handbook.core.owners import Owner
 from handbook.freshness.model import STATUS_LABELS, PageFreshness
-from handbook.freshness.report import action_key
+from handbook.freshness.report import action_key, summarize
 from handbook.notify.payload import Message, clip, context, header, link, message, mrkdwn, sections
 
 TITLE_LIMIT = 200
@@ -39,10 +39,8 @@ def page_line(page: PageFreshness, site_url: str) -> str:
 
 def counts(pages: list[PageFreshness]) -> str:
     """ "2 stale, 1 due for review", worst status first."""
-    found: dict[str, int] = {}
-    for page in pages:
-        found[page.status] = found.get(page.status, 0) + 1
-    return ", ".join(f"{n} {STATUS_LABELS[status].lower()}" for status, n in found.items())
+    found = summarize(pages).counts
+    return ", ".join(f"{n} {STATUS_LABELS[status].lower()}" for status, n in found.items() if n)
 
 
 def digest_message(
