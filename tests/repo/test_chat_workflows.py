@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import os
+import posixpath
 import subprocess
 import sys
 from pathlib import Path
@@ -89,7 +90,10 @@ def test_release_notes_run_on_pushes_to_main_that_change_release_data():
     ]
     assert caches[0]["with"]["key"] == caches[1]["with"]["key"]
     assert caches[1]["if"].startswith("always()")
-    record = workflow["jobs"]["announce"]["env"]["RECORD"]
+    # The folder of the record of what was posted and of the last commit announced.
+    job_env = workflow["jobs"]["announce"]["env"]
+    record = posixpath.dirname(job_env["RECORD"])
+    assert record == posixpath.dirname(job_env["LAST"])
     assert caches[0]["with"]["path"] == caches[1]["with"]["path"] == record
 
 
@@ -133,7 +137,7 @@ def test_the_release_step_posts_each_new_release_once_across_reruns_and_force_pu
     _with_handbook(root)
     script = workflow_step(RELEASE_NOTES, "announce", "Post each newly released")["run"]
     record = root / ".notify" / "posted.txt"
-    env = {"RECORD": ".notify/posted.txt", "GITHUB_EVENT_NAME": "push"}
+    env = {"RECORD": ".notify/posted.txt", "LAST": ".notify/last", "GITHUB_EVENT_NAME": "push"}
     with webhook() as hook:
         env["CHAT_WEBHOOK_URL"] = hook.url
         push = _run_step(script, root, SINCE=commits["planned"], **env)
@@ -164,7 +168,7 @@ def test_a_revision_typed_by_hand_that_names_no_commit_fails_the_release_step(tm
     root, _commits = release_history(tmp_path)
     _with_handbook(root)
     script = workflow_step(RELEASE_NOTES, "announce", "Post each newly released")["run"]
-    env = {"RECORD": ".notify/posted.txt", "SINCE": "v1.3.0-typo"}
+    env = {"RECORD": ".notify/posted.txt", "LAST": ".notify/last", "SINCE": "v1.3.0-typo"}
     with webhook() as hook:
         typed = _run_step(
             script, root, GITHUB_EVENT_NAME="workflow_dispatch", **env, CHAT_WEBHOOK_URL=hook.url
@@ -177,3 +181,27 @@ def test_a_revision_typed_by_hand_that_names_no_commit_fails_the_release_step(tm
     assert [r.json()["text"] for r in hook.received] == [
         "Widget 1.3.0 released: Capacity &lt;!channel&gt;"
     ]
+
+
+def test_a_push_after_one_never_announced_starts_from_the_last_commit_announced(tmp_path):
+    root, commits = release_history(tmp_path)
+    _with_handbook(root)
+    script = workflow_step(RELEASE_NOTES, "announce", "Post each newly released")["run"]
+    last = root / ".notify" / "last-announced"
+    env = {"RECORD": ".notify/posted.txt", "LAST": ".notify/last-announced"}
+    env["GITHUB_EVENT_NAME"] = "push"
+    last.parent.mkdir()
+    with webhook() as hook:
+        # Announced up to "empty"; the run for the push that released 1.2.0 was replaced.
+        last.write_text(commits["empty"] + "\n")
+        env["CHAT_WEBHOOK_URL"] = hook.url
+        caught_up = _run_step(script, root, SINCE=commits["planned"], **env)
+        # Control: with no record of the last commit, only this push's own range is read.
+        (root / ".notify" / "posted.txt").unlink()
+        last.unlink()
+        own = _run_step(script, root, SINCE=commits["planned"], **env)
+    assert caught_up.returncode == 0 and own.returncode == 0, caught_up.stderr + own.stderr
+    assert caught_up.stdout == "posted: release 1.2.0\nposted: release 1.3.0\n"
+    assert own.stdout == "posted: release 1.3.0\n"
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True)
+    assert last.read_text().strip() == head.stdout.strip()
